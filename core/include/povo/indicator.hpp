@@ -1,0 +1,68 @@
+// The interface of indicator plugins: key figures (kengetallen) per board and year.
+#pragma once
+
+#include <povo/config_node.hpp>
+#include <povo/diagnostics.hpp>
+#include <povo/plugin.hpp>
+#include <povo/value.hpp>
+
+#include <limits>
+#include <string>
+#include <vector>
+
+namespace povo {
+
+enum class Unit { ratio, percentage, euro, fte, count, number };
+enum class Direction { higher_is_better, lower_is_better, neutral };
+POVO_SDK_API const char* unit_name(Unit u) noexcept;
+POVO_SDK_API const char* direction_name(Direction d) noexcept;
+
+/// A signal value (signaleringswaarde): the indicator is flagged when
+/// `value <op> threshold`, optionally only for boards whose `when_input` (an input
+/// of the indicator, e.g. totale baten) lies in [when_min, when_max).
+struct POVO_SDK_API SignalValue {
+  std::string id;          ///< e.g. "inspectie_2021"
+  std::string op = "<";    ///< "<", "<=", ">" or ">="
+  double threshold = 0;
+  std::string label;       ///< e.g. "signaleringswaarde Inspectie"
+  std::string when_input;  ///< empty: always applies
+  double when_min = -std::numeric_limits<double>::infinity();
+  double when_max = std::numeric_limits<double>::infinity();
+};
+
+struct POVO_SDK_API IndicatorInfo {
+  std::string id;             ///< e.g. "solvabiliteit_2"
+  std::string theme;          ///< "financien", "leerlingen", "personeel", "huisvesting", "resultaten"
+  std::string label_nl;
+  std::string label_en;
+  Unit unit = Unit::ratio;
+  std::string format;         ///< e.g. "0.00", "0.0%", "eur_mln"
+  Direction direction = Direction::neutral;
+  std::string definition_nl;  ///< one paragraph for the report's appendix
+  std::string definition_en;
+  std::vector<std::string> inputs;      ///< measures or other indicators, by name
+  std::vector<SignalValue> signals;     ///< defaults; the config may replace them
+};
+
+/// One board in one year, as seen by an indicator: its inputs, by position in
+/// IndicatorInfo::inputs, in this or an earlier year. Implemented by the core.
+class POVO_SDK_API BoardYear {
+ public:
+  virtual ~BoardYear();
+  virtual int year() const noexcept = 0;
+  /// Input `i` of the indicator being computed, `years_back` years before year().
+  virtual Value input(std::size_t i, int years_back = 0) const noexcept = 0;
+};
+
+/// A set of indicators from one plugin. compute() must not throw: return
+/// Value::missing(reason) for anything it cannot compute.
+class POVO_SDK_API IndicatorSet : public Plugin {
+ public:
+  ~IndicatorSet() override;
+  virtual std::vector<OptionSpec> option_specs() const noexcept = 0;
+  virtual Status configure(const ConfigNode& options) noexcept = 0;
+  virtual std::vector<IndicatorInfo> indicators() const noexcept = 0;
+  virtual Value compute(std::size_t indicator, const BoardYear& in) const noexcept = 0;
+};
+
+}  // namespace povo
