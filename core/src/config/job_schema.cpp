@@ -1,0 +1,35 @@
+#include "config/job_schema.hpp"
+
+namespace povo::config {
+
+const std::vector<OptionSpec>& job_schema() {
+  static const std::vector<OptionSpec> schema = {
+      OptionSpec::string("title", "the title of this job, shown in reports and logs"),
+      OptionSpec::integer("year", "the report year, e.g. 2024; override with --set year=2023"),
+      OptionSpec::one_of("locale", {"nl", "en"}, "language and number format of the output (default nl)"),
+      OptionSpec::boolean("strict", "treat data-quality errors as fatal, as --strict does"),
+      OptionSpec::list_of("sources",
+                          {OptionSpec::string("id", "a name for this source, unique in the job", true),
+                           OptionSpec::string("plugin", "the data-source plugin that reads it, e.g. duo_csv", true),
+                           OptionSpec::anything("options", "options for the plugin; see `povo plugins`")},
+                          "the data sources, loaded in this order"),
+      OptionSpec::list_of("indicator_sets",
+                          {OptionSpec::string("plugin", "an indicator plugin, e.g. finance", true),
+                           OptionSpec::anything("options", "options for the plugin")},
+                          "indicator plugins to use, with their options"),
+  };
+  return schema;
+}
+
+std::vector<Diagnostic> check_job(const ConfigNode& root) {
+  if (root.is_null()) {
+    Diagnostic d;
+    d.message = "the configuration is empty";
+    d.location = root.location();
+    d.hint = "start with 'sources:'";
+    return {d};
+  }
+  return check_options(root, job_schema());
+}
+
+}  // namespace povo::config
