@@ -30,8 +30,8 @@ TEST(PluginRegistry, LoadsAndUsesARealPlugin) {
   PluginRegistry registry;
   registry.discover({FIXTURE_GOOD_DIR});
   ASSERT_TRUE(registry.rejections().empty()) << registry.rejections().front().str();
-  ASSERT_EQ(registry.plugins().size(), 1u);
-  const auto& p = registry.plugins().front();
+  ASSERT_EQ(registry.plugins().size(), 2u);
+  const auto& p = *registry.find("fixture_good");
   EXPECT_EQ(p.id, "fixture_good");
   EXPECT_EQ(p.kind, "indicator");
   EXPECT_EQ(p.version, "1.2.3");
@@ -49,8 +49,7 @@ TEST(PluginRegistry, ObjectKeepsItsLibraryLoadedAfterTheRegistryIsGone) {
   {
     PluginRegistry registry;
     registry.discover({FIXTURE_GOOD_DIR});
-    ASSERT_EQ(registry.plugins().size(), 1u);
-    set = registry.create_indicator_set(registry.plugins().front());
+    set = registry.create_indicator_set(*registry.find("fixture_good"));
   }
   // The registry and its library handle are gone; a virtual call must still work.
   EXPECT_EQ(set->indicators().at(0).id, "doubled");
@@ -60,7 +59,7 @@ TEST(PluginRegistry, ObjectKeepsItsLibraryLoadedAfterTheRegistryIsGone) {
 TEST(PluginRegistry, PluginErrorsComeBackAsStatusNotExceptions) {
   PluginRegistry registry;
   registry.discover({FIXTURE_GOOD_DIR});
-  auto set = registry.create_indicator_set(registry.plugins().front());
+  auto set = registry.create_indicator_set(*registry.find("fixture_good"));
   povo::ConfigNode options = povo::ConfigNode::make_map({"job.yaml", 4, 3}, "indicator_sets[0].options");
   options.set("factor", {"job.yaml", 5, 5}, povo::ConfigNode::make_scalar("twee", {"job.yaml", 5, 13}, ""));
   povo::Status s = set->configure(options);
@@ -89,7 +88,7 @@ TEST(PluginRegistry, RejectsEachBrokenFixtureWithOneLineReason) {
   EXPECT_EQ(registry.rejections().size(), 6u);
   std::vector<std::string> ids = registry.ids();
   std::sort(ids.begin(), ids.end());
-  EXPECT_EQ(ids, (std::vector<std::string>{"fixture_dup", "fixture_good"}));
+  EXPECT_EQ(ids, (std::vector<std::string>{"fixture_dup", "fixture_good", "fixture_source"}));
   for (const auto& r : registry.rejections()) EXPECT_EQ(r.str().find('\n'), std::string::npos) << r.str();
 }
 
@@ -103,5 +102,5 @@ TEST(PluginRegistry, MissingExplicitDirectoryIsReported) {
 TEST(PluginRegistry, WrongKindIsAnError) {
   PluginRegistry registry;
   registry.discover({FIXTURE_GOOD_DIR});
-  EXPECT_THROW(registry.create_data_source(registry.plugins().front()), povo::Error);
+  EXPECT_THROW(registry.create_data_source(*registry.find("fixture_good")), povo::Error);
 }
