@@ -1,0 +1,27 @@
+#include <povo/config_node.hpp>
+
+#include <gtest/gtest.h>
+
+using povo::ConfigNode;
+using povo::OptionSpec;
+
+TEST(EditDistance, Basics) {
+  EXPECT_EQ(povo::edit_distance("indicatorz", "indicators"), 1u);
+  EXPECT_EQ(povo::edit_distance("", "abc"), 3u);
+  EXPECT_EQ(povo::closest_match("plugn", {"plugin", "options", "id"}), "plugin");
+  EXPECT_FALSE(povo::closest_match("zzzzzz", {"plugin", "options", "id"}).has_value());
+}
+
+TEST(CheckOptions, ListsEveryProblemWithLocation) {
+  ConfigNode opts = ConfigNode::make_map({"j.yaml", 3, 5}, "o");
+  opts.set("separatr", {"j.yaml", 3, 5}, ConfigNode::make_scalar(";", {"j.yaml", 3, 15}, ""));
+  opts.set("decimal", {"j.yaml", 4, 5}, ConfigNode::make_scalar("comma ", {"j.yaml", 4, 14}, ""));
+  std::vector<OptionSpec> specs = {OptionSpec::string("file", "the CSV file", true),
+                                   OptionSpec::string("separator", "field separator"),
+                                   OptionSpec::one_of("decimal", {"comma", "dot"}, "decimal mark")};
+  auto problems = povo::check_options(opts, specs);
+  ASSERT_EQ(problems.size(), 3u);
+  EXPECT_EQ(problems[0].str(), "j.yaml:3:5: error: o.separatr: unknown key 'separatr' (did you mean 'separator'?)");
+  EXPECT_EQ(problems[1].str(), "j.yaml:4:14: error: o.decimal: 'comma ' is not one of: comma, dot (did you mean 'comma'?)");
+  EXPECT_EQ(problems[2].str(), "j.yaml:3:5: error: o: missing required key 'file' (file: the CSV file)");
+}
