@@ -1,5 +1,7 @@
 #include "config/job_schema.hpp"
 
+#include "peers/peer_group_config.hpp"
+
 namespace povo::config {
 
 const std::vector<OptionSpec>& job_schema() {
@@ -17,6 +19,7 @@ const std::vector<OptionSpec>& job_schema() {
                           {OptionSpec::string("plugin", "an indicator plugin, e.g. finance", true),
                            OptionSpec::anything("options", "options for the plugin")},
                           "indicator plugins to use, with their options"),
+      OptionSpec::list_of("peer_groups", peers::peer_group_specs(), "the groups boards are compared with"),
   };
   return schema;
 }

@@ -1,6 +1,7 @@
 #include "data/source_pipeline.hpp"
 
 #include "data/collecting_sink.hpp"
+#include "data/derived_measures.hpp"
 
 #include <set>
 
@@ -72,6 +73,7 @@ LoadResult load_sources(std::vector<ConfiguredSource>& sources, bool strict) {
     }
     if (strict && sink.errors() > 0) break;
   }
+  derive_board_facts(result.dataset, default_derived_attributes());
   result.diagnostics = sink.take();
   return result;
 }

@@ -1,0 +1,36 @@
+#include "data/derived_measures.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace povo;
+
+TEST(DerivedMeasures, BoardTakesTheMajorityOfItsBranchesAndCountsThem) {
+  Dataset ds;
+  auto board = ds.add_entity(EntityKind::board, "10001");
+  auto lonely = ds.add_entity(EntityKind::board, "10002");
+  auto school = ds.add_entity(EntityKind::school, "00AA");
+  ds.set_parent(EntityKind::school, school, board);
+  const char* provinces[] = {"Utrecht", "Gelderland", "Utrecht"};
+  for (int i = 0; i < 3; ++i) {
+    auto br = ds.add_entity(EntityKind::branch, "00AA0" + std::to_string(i));
+    ds.set_parent(EntityKind::branch, br, school);
+    ds.set_attribute(EntityKind::branch, br, "province", provinces[i]);
+    ds.set_attribute(EntityKind::branch, br, "denomination", i == 0 ? "Openbaar" : "Bijzonder");
+  }
+  // A tie between two values goes to the alphabetically first.
+  auto other = ds.add_entity(EntityKind::school, "00BB");
+  ds.set_parent(EntityKind::school, other, lonely);
+  ds.set_attribute(EntityKind::school, other, "province", "Zeeland");
+  ds.set_attribute(EntityKind::board, board, "sector", "po");
+  auto m = ds.declare_measure("x", EntityKind::board);
+  ds.set(m, board, 2024, Value::of(1));
+
+  data::derive_board_facts(ds, data::default_derived_attributes());
+  EXPECT_EQ(*ds.attribute(EntityKind::board, board, "province"), "Utrecht");
+  EXPECT_EQ(*ds.attribute(EntityKind::board, board, "denomination"), "Bijzonder");
+  EXPECT_EQ(*ds.attribute(EntityKind::board, board, "sector"), "po");
+  EXPECT_EQ(*ds.attribute(EntityKind::board, lonely, "province"), "Zeeland");
+  EXPECT_EQ(ds.get(*ds.find_measure("vestigingen_bestuur"), board, 2024), Value::of(3));
+  EXPECT_EQ(ds.get(*ds.find_measure("vestigingen_bestuur"), lonely, 2024), Value::of(0));
+  EXPECT_EQ(ds.get(*ds.find_measure("scholen_bestuur"), lonely, 2024), Value::of(1));
+}
