@@ -107,3 +107,37 @@ TEST(IndicatorEngine, UnknownInputsAndCyclesAreReportedAndTheRestStillComputes) 
   EXPECT_EQ(table.ids(), std::vector<std::string>{"ok"});
   EXPECT_EQ(table.get(0, 0, 2024), Value::of(45));
 }
+
+#include "config/yaml_loader.hpp"
+#include "indicators/signal_overrides.hpp"
+
+TEST(SignalOverrides, ReplaceDefaultsAndCheckIdsAndInputs) {
+  auto s = std::make_shared<LambdaSet>();
+  s->add("liquiditeit", {"vlottende_activa", "kortlopende_schulden", "totale_baten"}, [](const BoardYear&) { return Value(); });
+  std::vector<ConfiguredSet> sets{wrap(s, "finance")};
+  sets[0].infos[0].signals = {SignalValue{"default", "<", 0.5, "oud", "", -1e300, 1e300}};
+  auto root = config::load_yaml_string(
+      "signal_values:\n"
+      "  liquiditeit:\n"
+      "    - {op: '<', threshold: 1.5, when_input: totale_baten, when_max: 3000000}\n"
+      "    - {op: '<', threshold: 0.75, when_input: totale_batn, when_min: 12000000}\n"
+      "  liquiditiet: []\n",
+      "job.yaml");
+  std::vector<Diagnostic> problems;
+  indicators::apply_signal_overrides(root, sets, problems);
+  EXPECT_EQ(messages(problems),
+            (std::vector<std::string>{
+                "job.yaml:4:46: error: signal_values.liquiditeit[1].when_input: 'totale_batn' is not an input of "
+                "'liquiditeit' (its inputs: vlottende_activa, kortlopende_schulden, totale_baten) (did you mean "
+                "'totale_baten'?)",
+                "job.yaml:5:3: error: signal_values.liquiditiet: signal values for unknown indicator 'liquiditiet' "
+                "(did you mean 'liquiditeit'?)"}));
+  ASSERT_EQ(sets[0].infos[0].signals.size(), 1u);
+  const SignalValue& small = sets[0].infos[0].signals[0];
+  EXPECT_EQ(small.threshold, 1.5);
+  EXPECT_TRUE(indicators::beyond_signal(small, Value::of(1.2), Value::of(2'000'000)));
+  EXPECT_FALSE(indicators::beyond_signal(small, Value::of(1.2), Value::of(3'000'000)));  // when_max is exclusive
+  EXPECT_FALSE(indicators::beyond_signal(small, Value::of(1.5), Value::of(100)));
+  EXPECT_FALSE(indicators::beyond_signal(small, Value::missing(), Value::of(100)));
+  EXPECT_FALSE(indicators::beyond_signal(small, Value::of(1.0), Value::missing()));
+}

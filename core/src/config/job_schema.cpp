@@ -20,6 +20,7 @@ const std::vector<OptionSpec>& job_schema() {
                            OptionSpec::anything("options", "options for the plugin")},
                           "indicator plugins to use, with their options"),
       OptionSpec::list_of("peer_groups", peers::peer_group_specs(), "the groups boards are compared with"),
+      OptionSpec::free_map("signal_values", "signal values per indicator id, replacing the plugins' defaults"),
   };
   return schema;
 }
