@@ -42,6 +42,11 @@ struct POVO_SDK_API IndicatorInfo {
   std::string definition_en;
   std::vector<std::string> inputs;      ///< measures or other indicators, by name
   std::vector<SignalValue> signals;     ///< defaults; the config may replace them
+  /// For ratio indicators: the inputs added up above and below the line, so a sector
+  /// aggregate is a ratio of sums (sum of equity / sum of assets) and not an average
+  /// of the boards' ratios. Both empty: no such aggregate.
+  std::vector<std::string> aggregate_numerator;
+  std::vector<std::string> aggregate_denominator;
 };
 
 /// One board in one year, as seen by an indicator: its inputs, by position in
