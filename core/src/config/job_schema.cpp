@@ -1,5 +1,6 @@
 #include "config/job_schema.hpp"
 
+#include "indicators/expression_indicators.hpp"
 #include "peers/peer_group_config.hpp"
 
 namespace povo::config {
@@ -19,6 +20,8 @@ const std::vector<OptionSpec>& job_schema() {
                           {OptionSpec::string("plugin", "an indicator plugin, e.g. finance", true),
                            OptionSpec::anything("options", "options for the plugin")},
                           "indicator plugins to use, with their options"),
+      OptionSpec::list_of("indicators", indicators::expression_indicator_specs(),
+                          "indicators defined as expressions over measures and other indicators"),
       OptionSpec::list_of("peer_groups", peers::peer_group_specs(), "the groups boards are compared with"),
       OptionSpec::free_map("signal_values", "signal values per indicator id, replacing the plugins' defaults"),
   };

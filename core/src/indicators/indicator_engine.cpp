@@ -1,5 +1,7 @@
 #include "indicators/indicator_engine.hpp"
 
+#include "indicators/expression_indicators.hpp"
+
 #include <algorithm>
 #include <functional>
 #include <map>
@@ -10,6 +12,12 @@ namespace povo::indicators {
 std::vector<ConfiguredSet> configure_indicator_sets(const ConfigNode& root, const host::PluginRegistry& registry,
                                                     std::vector<Diagnostic>& problems) {
   std::vector<ConfiguredSet> out;
+  if (const ConfigNode* expressions = root.find("indicators"); expressions && !expressions->is_null()) {
+    auto set = std::make_shared<ExpressionIndicatorSet>();
+    Status status = set->configure(*expressions);
+    if (status) out.push_back(ConfiguredSet{"expression", set, set->indicators()});
+    else problems.push_back(status.error());
+  }
   const ConfigNode* sets = root.find("indicator_sets");
   if (!sets || !sets->is_sequence()) return out;
   for (const auto& entry : sets->items()) {
