@@ -6,3 +6,4 @@ out="$2"
 mkdir -p "$out"
 "$povo" --version
 "$povo" plugins
+"$povo" demo-data --out "$out/demo-data"

@@ -28,6 +28,7 @@ const std::vector<CommandInfo>& command_list() {
       {"validate", "povo validate CONFIG [--set KEY=VALUE]...", "check a configuration and its plugin options without running"},
       {"data", "povo data CONFIG [--board N] [--year Y] [--set KEY=VALUE]...", "print what the sources loaded as CSV"},
       {"run", "povo run CONFIG [--set KEY=VALUE]...", "run the job: load the sources and report data quality"},
+      {"demo-data", "povo demo-data --out DIR [--seed N]", "write the fictional demo sector in DUO's file layouts"},
   };
   return list;
 }
@@ -104,9 +105,15 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   DataFilter filter;
   std::string board;
   int year = 0;
+  std::string demo_out;
+  std::uint64_t seed = 2026;
   if (command == "data") {
     options.add_options()("board", po::value<std::string>(&board), "only this board")(
         "year", po::value<int>(&year), "only this year");
+  }
+  if (command == "demo-data") {
+    options.add_options()("out", po::value<std::string>(&demo_out)->required(), "output folder")(
+        "seed", po::value<std::uint64_t>(&seed), "random seed (default 2026)");
   }
   options.add_options()("positional", po::value<std::vector<std::string>>(&positional), "arguments");
   po::positional_options_description pos;
@@ -115,7 +122,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   try {
     std::vector<std::string> rest(args.begin() + 1, args.end());
     po::store(po::command_line_parser(rest).options(options).positional(pos).run(), vm);
-    po::notify(vm);
+    if (!vm.count("help")) po::notify(vm);
   } catch (const po::unknown_option& e) {
     const std::string name = e.get_option_name();
     auto near = closest_match(name, long_names(options));
@@ -131,6 +138,10 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   if (vm.count("board")) filter.board = board;
   if (vm.count("year")) filter.year = year;
 
+  if (command == "demo-data") {
+    if (!positional.empty()) return usage_error("'povo demo-data' takes no arguments besides --out and --seed", "", err);
+    return command_demo_data(demo_out, seed, out, err);
+  }
   if (command == "plugins") {
     if (!positional.empty()) return usage_error("'povo plugins' takes no arguments", "", err);
     return command_plugins(common, out, err);

@@ -3,6 +3,7 @@
 
 #include "cli/job.hpp"
 
+#include <cstdint>
 #include <iosfwd>
 #include <optional>
 #include <string>
@@ -16,6 +17,8 @@ struct DataFilter {
   std::optional<std::string> board;  ///< --board N
   std::optional<int> year;           ///< --year Y
 };
+int command_demo_data(const std::string& out_dir, std::uint64_t seed, std::ostream& out, std::ostream& err);
+
 int command_data(const std::string& config, const DataFilter& filter, const CommonOptions& options,
                  std::ostream& out, std::ostream& err);
 
