@@ -1,8 +1,8 @@
 #include <povo/value.hpp>
 
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
+#include <charconv>
+#include <string>
 
 namespace povo {
 
@@ -21,14 +21,13 @@ const char* reason_text(Reason r) noexcept {
 }
 
 namespace {
-// Shortest text that reads back to the same double, so CSV output round-trips.
+// The shortest text that reads back to the same double, in plain (never scientific)
+// notation, so CSV output round-trips and reads like the source files: 470, 0.1.
 std::string number_text(double x) {
-  char buf[32];
-  for (int precision = 1; precision <= 17; ++precision) {
-    std::snprintf(buf, sizeof buf, "%.*g", precision, x);
-    if (std::strtod(buf, nullptr) == x) break;
-  }
-  return buf;
+  char buf[400];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, x, std::chars_format::fixed);
+  if (ec != std::errc()) return std::to_string(x);
+  return std::string(buf, end);
 }
 }  // namespace
 

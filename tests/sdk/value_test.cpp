@@ -35,5 +35,8 @@ TEST(Value, TextRoundTripsDoubles) {
   EXPECT_EQ(Value::of(1234567).str(), "1234567");
   EXPECT_EQ(Value::of(-0.73).str(), "-0.73");
   EXPECT_EQ(Value::of(2.0 / 3.0).str(), "0.6666666666666666");
+  EXPECT_EQ(Value::of(470).str(), "470");
+  EXPECT_EQ(Value::of(1e20).str(), "100000000000000000000");
+  EXPECT_EQ(Value::of(0.0001).str(), "0.0001");
   EXPECT_EQ(Value::missing(Reason::zero_denominator).str(), "missing:zero_denominator");
 }
