@@ -128,3 +128,34 @@ TEST(Cli, BrokenYamlIsAUsageErrorNotACrash) {
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find(config + ":2:1: error: YAML syntax error"), std::string::npos) << r.err;
 }
+
+TEST(Cli, DataPrintsIndicatorsPeerGroupsAndStatistics) {
+  TempDir dir;
+  std::string config = dir.write("job.yaml",
+                                 "year: 2024\n"
+                                 "sources:\n"
+                                 "  - id: demo\n"
+                                 "    plugin: fixture_source\n"
+                                 "    options: {boards: 6, value: 1}\n"
+                                 "indicator_sets:\n"
+                                 "  - plugin: fixture_good\n"
+                                 "    options: {factor: 10}\n"
+                                 "indicators:\n"
+                                 "  - {id: plus_one, label: Plus een, unit: number, expression: doubled + 1}\n"
+                                 "peer_groups:\n"
+                                 "  - {id: alle, label: Alle besturen, min_size: 5}\n");
+  auto values = run_povo("data " + config + " " + good + " --board 10003");
+  EXPECT_EQ(values.exit_code, 0) << values.err;
+  EXPECT_EQ(values.out,
+            "entity_kind,entity,year,measure,value,status\n"
+            "board,10003,2024,x,3,ok\n"
+            "board,10003,2024,doubled,30,ok\n"
+            "board,10003,2024,plus_one,31,ok\n");
+  auto peers = run_povo("data " + config + " " + good + " --table peers --board 10000");
+  EXPECT_EQ(peers.out, "board,year,peer_group,used_group,group,members,fallback,note\n10000,2024,alle,alle,Alle besturen,6,no,\n");
+  auto stats = run_povo("data " + config + " " + good + " --table stats");
+  // doubled = 0, 10, 20, 30, 40, 50: median 25, P10 at h = 0.5 -> 5, P25 at h = 1.25 -> 12.5.
+  EXPECT_NE(stats.out.find("doubled,alle,*,2024,6,0,0,25,25,5,12.5,37.5,45,0,50,,no,\n"), std::string::npos) << stats.out;
+  auto bad = run_povo("data " + config + " " + good + " --table everything");
+  EXPECT_EQ(bad.exit_code, 2);
+}

@@ -26,7 +26,9 @@ const std::vector<CommandInfo>& command_list() {
   static const std::vector<CommandInfo> list = {
       {"plugins", "povo plugins [--plugin-path DIR]... [--strict]", "list the plugins found, and the files rejected"},
       {"validate", "povo validate CONFIG [--set KEY=VALUE]...", "check a configuration and its plugin options without running"},
-      {"data", "povo data CONFIG [--board N] [--year Y] [--set KEY=VALUE]...", "print what the sources loaded as CSV"},
+      {"data", "povo data CONFIG [--board N] [--year Y] [--table values|peers|stats]",
+       "print as CSV what the sources loaded and the indicators computed (values), each board's\n"
+       "      comparison groups (peers), or the statistics per indicator, group and year (stats)"},
       {"run", "povo run CONFIG [--set KEY=VALUE]...", "run the job: load the sources and report data quality"},
       {"demo-data", "povo demo-data --out DIR [--seed N]", "write the fictional demo sector in DUO's file layouts"},
   };
@@ -109,7 +111,8 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   std::uint64_t seed = 2026;
   if (command == "data") {
     options.add_options()("board", po::value<std::string>(&board), "only this board")(
-        "year", po::value<int>(&year), "only this year");
+        "year", po::value<int>(&year), "only this year")(
+        "table", po::value<std::string>(&filter.table), "values (default), peers or stats");
   }
   if (command == "demo-data") {
     options.add_options()("out", po::value<std::string>(&demo_out)->required(), "output folder")(

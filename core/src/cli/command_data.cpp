@@ -1,8 +1,9 @@
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 
-#include "data/source_pipeline.hpp"
+#include "pipeline/job_pipeline.hpp"
 
+#include <algorithm>
 #include <ostream>
 
 namespace povo::cli {
@@ -26,22 +27,116 @@ const char* status_word(const Value& v) {
   return reason_text(v.reason());
 }
 
+std::string cell(const Value& v) { return v.is_missing() ? "" : v.str(); }
+
+bool wanted_board(const std::optional<EntityIndex>& only, const Dataset& ds, EntityKind level, EntityIndex e) {
+  return !only || ds.board_of(level, e) == only;
+}
+
+void print_values(const pipeline::JobResult& r, const std::optional<EntityIndex>& board, const DataFilter& filter,
+                  std::ostream& out) {
+  const Dataset& ds = r.loaded.dataset;
+  out << "entity_kind,entity,year,measure,value,status\n";
+  for (MeasureId m = 0; m < ds.measure_count(); ++m) {
+    const EntityKind level = ds.measure_level(m);
+    for (int year : ds.years()) {
+      if (filter.year && year != *filter.year) continue;
+      for (EntityIndex e = 0; e < ds.entity_count(level); ++e) {
+        if (!wanted_board(board, ds, level, e)) continue;
+        Value v = ds.get(m, e, year);
+        if (v == Value::missing(Reason::not_reported)) continue;
+        out << entity_kind_name(level) << ',' << csv_field(ds.entity_code(level, e)) << ',' << year << ','
+            << csv_field(ds.measure_name(m)) << ',' << cell(v) << ',' << status_word(v) << '\n';
+      }
+    }
+  }
+  // Indicators follow in the same shape; a missing indicator says why.
+  for (std::size_t i = 0; i < r.indicators.size(); ++i) {
+    for (int year : r.indicators.years()) {
+      if (filter.year && year != *filter.year) continue;
+      for (EntityIndex b = 0; b < ds.entity_count(EntityKind::board); ++b) {
+        if (board && b != *board) continue;
+        Value v = r.indicators.get(i, b, year);
+        out << "board," << csv_field(ds.entity_code(EntityKind::board, b)) << ',' << year << ','
+            << csv_field(r.indicators.info(i).id) << ',' << cell(v) << ',' << status_word(v) << '\n';
+      }
+    }
+  }
+}
+
+void print_peers(const pipeline::JobResult& r, const std::optional<EntityIndex>& board, const DataFilter& filter,
+                 std::ostream& out) {
+  const Dataset& ds = r.loaded.dataset;
+  const auto& groups = *r.peer_groups;
+  out << "board,year,peer_group,used_group,group,members,fallback,note\n";
+  for (int year : ds.years()) {
+    if (filter.year && year != *filter.year) continue;
+    for (std::size_t d = 0; d < groups.definitions().size(); ++d) {
+      for (EntityIndex b = 0; b < ds.entity_count(EntityKind::board); ++b) {
+        if (board && b != *board) continue;
+        auto m = groups.membership(d, b, year);
+        out << csv_field(ds.entity_code(EntityKind::board, b)) << ',' << year << ',' << groups.definitions()[d].id << ','
+            << groups.definitions()[m.definition].id << ',' << csv_field(m.label) << ','
+            << (m.members ? m.members->size() : 0) << ',' << (m.fallback_used ? "yes" : "no") << ','
+            << csv_field(m.note) << '\n';
+      }
+    }
+  }
+}
+
+void print_stats(const pipeline::JobResult& r, const std::optional<EntityIndex>& board, const DataFilter& filter,
+                 std::ostream& out) {
+  const Dataset& ds = r.loaded.dataset;
+  const auto& groups = *r.peer_groups;
+  out << "indicator,peer_group,group,year,n,missing,suppressed,mean,median,p10,p25,p75,p90,min,max,"
+         "ratio_of_sums,withheld,signals_beyond\n";
+  for (std::size_t i = 0; i < r.indicators.size(); ++i) {
+    for (int year : r.indicators.years()) {
+      if (filter.year && year != *filter.year) continue;
+      for (std::size_t d = 0; d < groups.definitions().size(); ++d) {
+        for (const auto& [key, members] : groups.partition(d, year)) {
+          if (key.empty()) continue;
+          if (board && std::find(members.begin(), members.end(), *board) == members.end()) continue;
+          const auto& s = r.statistics->summary(i, members, year);
+          auto agg = r.statistics->aggregate(i, members, year);
+          std::string signals;
+          if (!s.withheld) {
+            for (const auto& c : r.statistics->signal_counts(i, members, year)) {
+              signals += (signals.empty() ? "" : ";") + std::to_string(c.n_beyond) + "/" + std::to_string(c.n_with_value);
+            }
+          }
+          out << csv_field(r.indicators.info(i).id) << ',' << groups.definitions()[d].id << ',' << csv_field(key) << ','
+              << year << ',' << s.n << ',' << s.n_missing << ',' << s.n_suppressed << ',' << cell(s.mean) << ','
+              << cell(s.median) << ',' << cell(s.p10) << ',' << cell(s.p25) << ',' << cell(s.p75) << ','
+              << cell(s.p90) << ',' << cell(s.min) << ',' << cell(s.max) << ','
+              << (agg && !s.withheld ? cell(agg->value) : "") << ',' << (s.withheld ? "yes" : "no") << ','
+              << signals << '\n';
+        }
+      }
+    }
+  }
+  (void)ds;
+}
+
 }  // namespace
 
 int command_data(const std::string& config, const DataFilter& filter, const CommonOptions& options,
                  std::ostream& out, std::ostream& err) {
+  if (filter.table != "values" && filter.table != "peers" && filter.table != "stats") {
+    return (err << "povo: error: unknown table '" << filter.table << "' (use values, peers or stats)\n", exit_usage);
+  }
   host::PluginRegistry registry;
   if (!load_plugins(registry, options, err)) return exit_run_errors;
   std::optional<Job> job = load_job(config, options, err);
   if (!job) return exit_usage;
   std::vector<Diagnostic> problems;
-  auto sources = data::configure_sources(job->root, registry, job->config_dir, job->strict, problems);
+  pipeline::PreparedJob prepared = pipeline::prepare_job(job->root, registry, job->config_dir, job->strict, problems);
   if (!problems.empty()) {
     print_diagnostics(problems, err);
     return exit_usage;
   }
-  data::LoadResult loaded = data::load_sources(sources, job->strict);
-  const Dataset& ds = loaded.dataset;
+  pipeline::JobResult result = pipeline::run_job(prepared, job->strict);
+  const Dataset& ds = result.loaded.dataset;
 
   std::optional<EntityIndex> board;
   if (filter.board) {
@@ -52,31 +147,22 @@ int command_data(const std::string& config, const DataFilter& filter, const Comm
       return exit_usage;
     }
   }
-  out << "entity_kind,entity,year,measure,value,status\n";
-  for (MeasureId m = 0; m < ds.measure_count(); ++m) {
-    const EntityKind level = ds.measure_level(m);
-    for (int year : ds.years()) {
-      if (filter.year && year != *filter.year) continue;
-      for (EntityIndex e = 0; e < ds.entity_count(level); ++e) {
-        if (board && ds.board_of(level, e) != board) continue;
-        Value v = ds.get(m, e, year);
-        if (v == Value::missing(Reason::not_reported)) continue;
-        out << entity_kind_name(level) << ',' << csv_field(ds.entity_code(level, e)) << ',' << year << ','
-            << csv_field(ds.measure_name(m)) << ',' << (v.is_missing() ? "" : v.str()) << ',' << status_word(v) << '\n';
-      }
-    }
-  }
+  if (filter.table == "values") print_values(result, board, filter, out);
+  if (filter.table == "peers") print_peers(result, board, filter, out);
+  if (filter.table == "stats") print_stats(result, board, filter, out);
 
-  std::size_t errors = 0;
-  for (const auto& d : loaded.diagnostics) errors += d.severity == Severity::error;
-  if (!loaded.diagnostics.empty()) {
-    err << "data quality: " << errors << " errors, " << loaded.diagnostics.size() - errors << " warnings\n";
-    print_diagnostics(loaded.diagnostics, err);
+  const std::size_t errors = result.errors();
+  const std::size_t messages = result.loaded.diagnostics.size() + result.problems.size();
+  if (messages > 0) {
+    err << "data quality: " << errors << " errors, " << messages - errors << " warnings\n";
+    print_diagnostics(result.loaded.diagnostics, err);
+    print_diagnostics(result.problems, err);
   }
   err << "loaded " << ds.entity_count(EntityKind::board) << " boards, " << ds.entity_count(EntityKind::school)
       << " schools, " << ds.entity_count(EntityKind::branch) << " branches, " << ds.observation_count()
-      << " observations from " << sources.size() << " sources\n";
-  if (loaded.failed_sources > 0 || (job->strict && errors > 0)) return exit_run_errors;
+      << " observations from " << prepared.sources.size() << " sources; computed " << result.indicators.size()
+      << " indicators\n";
+  if (result.loaded.failed_sources > 0 || (job->strict && errors > 0)) return exit_run_errors;
   return exit_ok;
 }
 

@@ -1,7 +1,7 @@
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 
-#include "data/source_pipeline.hpp"
+#include "pipeline/job_pipeline.hpp"
 
 #include <ostream>
 
@@ -13,7 +13,8 @@ int command_validate(const std::string& config, const CommonOptions& options, st
   std::optional<Job> job = load_job(config, options, err);
   if (!job) return exit_usage;
   std::vector<Diagnostic> problems;
-  auto sources = data::configure_sources(job->root, registry, job->config_dir, job->strict, problems);
+  auto prepared = pipeline::prepare_job(job->root, registry, job->config_dir, job->strict, problems);
+  const auto& sources = prepared.sources;
   if (!problems.empty()) {
     print_diagnostics(problems, err);
     err << config << ": " << problems.size() << (problems.size() == 1 ? " problem" : " problems") << " found\n";

@@ -16,6 +16,7 @@ int command_validate(const std::string& config, const CommonOptions& options, st
 struct DataFilter {
   std::optional<std::string> board;  ///< --board N
   std::optional<int> year;           ///< --year Y
+  std::string table = "values";      ///< --table values|peers|stats
 };
 int command_demo_data(const std::string& out_dir, std::uint64_t seed, std::ostream& out, std::ostream& err);
 
