@@ -159,3 +159,12 @@ TEST(Cli, DataPrintsIndicatorsPeerGroupsAndStatistics) {
   auto bad = run_povo("data " + config + " " + good + " --table everything");
   EXPECT_EQ(bad.exit_code, 2);
 }
+
+TEST(Cli, RelativePathsStartAtTheFileThatDeclaresTheSource) {
+  TempDir dir;
+  dir.write("sources/sqlite.yaml",
+            "sources:\n  - id: w\n    plugin: fixture_source\n    options: {boards: 1}\n");
+  std::string job = dir.write("jobs/job.yaml", "include: ../sources/sqlite.yaml\nyear: 2024\n");
+  auto r = run_povo("validate " + job + " " + good);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+}

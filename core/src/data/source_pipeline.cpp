@@ -3,6 +3,7 @@
 #include "data/collecting_sink.hpp"
 #include "data/derived_measures.hpp"
 
+#include <filesystem>
 #include <set>
 
 namespace povo::data {
@@ -37,7 +38,14 @@ std::vector<ConfiguredSource> configure_sources(const ConfigNode& root, const ho
       configured.id = id;
       configured.plugin_id = plugin_id;
       configured.source = registry.create_data_source(*plugin);
-      configured.context = SourceContext{id, config_dir, year, strict};
+      // Relative paths start at the file that declares the source, which for an
+      // included file is not the job file.
+      std::string base_dir = config_dir;
+      if (entry.location().known() && entry.location().file.rfind("--set", 0) != 0) {
+        base_dir = std::filesystem::path(entry.location().file).parent_path().string();
+        if (base_dir.empty()) base_dir = ".";
+      }
+      configured.context = SourceContext{id, base_dir, year, strict};
       ConfigNode options = entry.find("options") ? *entry.find("options") : ConfigNode::make_map(entry.location(), entry.path() + ".options");
       std::vector<Diagnostic> option_problems = check_options(options, configured.source->option_specs());
       if (!option_problems.empty()) {
