@@ -15,8 +15,15 @@ int command_plugins(const CommonOptions& options, std::ostream& out, std::ostrea
   };
   std::vector<Row> rows{{"ID", "KIND", "VERSION", "PROVIDES", "FILE"}};
   for (const auto& p : registry.plugins()) {
+    // Long lists are cut to fit the table: "a,b,c (+11)".
     std::string provides;
-    for (const auto& item : p.provides) provides += (provides.empty() ? "" : ",") + item;
+    std::size_t shown = 0;
+    for (const auto& item : p.provides) {
+      if (!provides.empty() && provides.size() + item.size() > 40) break;
+      provides += (provides.empty() ? "" : ",") + item;
+      ++shown;
+    }
+    if (shown < p.provides.size()) provides += " (+" + std::to_string(p.provides.size() - shown) + ")";
     rows.push_back({p.id, p.kind, p.version, provides, p.file});
   }
   std::size_t w[4] = {};

@@ -2,6 +2,7 @@
 
 #include "indicators/expression_indicators.hpp"
 #include "peers/peer_group_config.hpp"
+#include "report/report_definition.hpp"
 
 namespace povo::config {
 
@@ -23,6 +24,13 @@ const std::vector<OptionSpec>& job_schema() {
       OptionSpec::list_of("indicators", indicators::expression_indicator_specs(),
                           "indicators defined as expressions over measures and other indicators"),
       OptionSpec::list_of("peer_groups", peers::peer_group_specs(), "the groups boards are compared with"),
+      OptionSpec::list_of("reports", report::report_specs(), "the reports to make"),
+      OptionSpec::map("output",
+                      {OptionSpec::string("dir", "where reports are written, relative to the job file (default out)"),
+                       OptionSpec::string("date", "the date printed in reports, YYYY-MM-DD (default: SOURCE_DATE_EPOCH)"),
+                       OptionSpec::string("watermark", "printed across every page, e.g. 'Fictieve gegevens'"),
+                       OptionSpec::integer("min_group_size", "statistics over fewer boards are not shown (default 5)")},
+                      "where and how reports are written"),
       OptionSpec::free_map("signal_values", "signal values per indicator id, replacing the plugins' defaults"),
   };
   return schema;

@@ -38,6 +38,7 @@ std::string PeerGroups::key_of(const PeerGroupDef& d, EntityIndex board, int yea
 }
 
 const std::map<std::string, std::vector<EntityIndex>>& PeerGroups::partition(std::size_t def, int year) const {
+  std::lock_guard lock(mutex_);
   auto slot = partitions_.find({def, year});
   if (slot != partitions_.end()) return slot->second;
   std::map<std::string, std::vector<EntityIndex>> groups;

@@ -6,6 +6,7 @@
 #include <povo/dataset.hpp>
 
 #include <map>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -40,6 +41,9 @@ class PeerGroups {
 
   const Dataset& dataset_;
   std::vector<PeerGroupDef> defs_;
+  // Filled on first use; reports render on several threads, hence the mutex. Map
+  // nodes never move, so references handed out stay valid.
+  mutable std::mutex mutex_;
   mutable std::map<std::pair<std::size_t, int>, std::map<std::string, std::vector<EntityIndex>>> partitions_;
 };
 

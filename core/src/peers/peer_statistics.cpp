@@ -19,14 +19,19 @@ Value PeerStatistics::lookup(std::string_view name, EntityIndex b, int year) con
 const PeerStatistics::Cached& PeerStatistics::cached(std::size_t i, const std::vector<EntityIndex>& members,
                                                      int year) const {
   auto key = std::make_tuple(i, static_cast<const void*>(&members), year);
-  auto it = cache_.find(key);
-  if (it != cache_.end()) return *it->second;
+  {
+    std::lock_guard lock(mutex_);
+    auto it = cache_.find(key);
+    if (it != cache_.end()) return *it->second;
+  }
   std::vector<Value> values;
   values.reserve(members.size());
   for (EntityIndex b : members) values.push_back(table_.get(i, b, year));
   auto entry = std::make_unique<Cached>();
   entry->distribution.assign(values);
   entry->summary = stats::apply_minimum_k(entry->distribution.summary(), min_k_);
+  std::lock_guard lock(mutex_);
+  // Another thread may have filled it meanwhile; emplace keeps the first.
   return *cache_.emplace(key, std::move(entry)).first->second;
 }
 

@@ -9,6 +9,7 @@
 
 #include <map>
 #include <memory>
+#include <mutex>
 #include <span>
 #include <tuple>
 
@@ -54,6 +55,7 @@ class PeerStatistics {
   const PeerGroups& groups_;
   std::size_t min_k_;
   // Keyed by the members vector's address: PeerGroups keeps each group's vector alive.
+  mutable std::mutex mutex_;  // reports render on several threads
   mutable std::map<std::tuple<std::size_t, const void*, int>, std::unique_ptr<Cached>> cache_;
 };
 

@@ -1,0 +1,101 @@
+#include "report/own_story.hpp"
+
+#include <fstream>
+#include <optional>
+#include <sstream>
+
+namespace povo::report {
+namespace {
+
+std::string trim(const std::string& s) {
+  auto b = s.find_first_not_of(" \t\r");
+  if (b == std::string::npos) return "";
+  auto e = s.find_last_not_of(" \t\r");
+  return s.substr(b, e - b + 1);
+}
+
+std::string lower(std::string s) {
+  for (char& c : s) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return s;
+}
+
+// "- x", "* x", "12. x": the item text, or nothing for a non-item line.
+std::optional<std::pair<bool, std::string>> list_item(const std::string& line) {
+  if (line.size() > 2 && (line[0] == '-' || line[0] == '*') && line[1] == ' ') return std::make_pair(false, trim(line.substr(2)));
+  std::size_t i = 0;
+  while (i < line.size() && line[i] >= '0' && line[i] <= '9') ++i;
+  if (i > 0 && i + 1 < line.size() && line[i] == '.' && line[i + 1] == ' ') return std::make_pair(true, trim(line.substr(i + 2)));
+  return std::nullopt;
+}
+
+}  // namespace
+
+OwnStory parse_own_story(const std::string& text, std::size_t max_bytes) {
+  OwnStory story;
+  std::string theme = "algemeen";
+  std::string paragraph;
+  std::vector<std::string> items;
+  bool numbered = false;
+  std::size_t used = 0;
+  bool truncated = false;
+  auto flush = [&] {
+    if (!paragraph.empty()) story.themes[theme].push_back(pdf::Paragraph::markup(paragraph, pdf::Align::justify));
+    if (!items.empty()) story.themes[theme].push_back(pdf::BulletList::markup(items, numbered));
+    paragraph.clear();
+    items.clear();
+  };
+  std::istringstream in(text);
+  std::string raw;
+  while (std::getline(in, raw)) {
+    const std::string line = trim(raw);
+    if (used + raw.size() > max_bytes) {
+      truncated = true;
+      break;
+    }
+    used += raw.size() + 1;
+    if (line.empty()) {
+      flush();
+      continue;
+    }
+    if (line[0] == '#') {
+      flush();
+      theme = lower(trim(line.substr(line.find_first_not_of('#'))));
+      continue;
+    }
+    if (auto item = list_item(line)) {
+      if (!paragraph.empty()) {
+        story.themes[theme].push_back(pdf::Paragraph::markup(paragraph, pdf::Align::justify));
+        paragraph.clear();
+      }
+      numbered = item->first;
+      items.push_back(item->second);
+      continue;
+    }
+    if (!items.empty()) flush();
+    paragraph += (paragraph.empty() ? "" : " ") + line;
+  }
+  flush();
+  if (truncated) {
+    story.warnings.push_back("the board's own text is longer than " + std::to_string(max_bytes) +
+                             " bytes; only the first part is shown");
+  }
+  return story;
+}
+
+OwnStory read_own_story(const std::string& dir, const std::string& board, std::size_t max_bytes) {
+  if (dir.empty()) return {};
+  for (const char* ext : {".md", ".txt"}) {
+    std::ifstream in(dir + "/" + board + ext, std::ios::binary);
+    if (!in) continue;
+    std::string text;
+    text.resize(max_bytes + 4096);
+    in.read(text.data(), static_cast<std::streamsize>(text.size()));
+    text.resize(static_cast<std::size_t>(in.gcount()));
+    return parse_own_story(text, max_bytes);
+  }
+  return {};
+}
+
+}  // namespace povo::report
