@@ -135,7 +135,8 @@ int command_data(const std::string& config, const DataFilter& filter, const Comm
     print_diagnostics(problems, err);
     return exit_usage;
   }
-  pipeline::JobResult result = pipeline::run_job(prepared, job->strict);
+  std::unique_ptr<pipeline::JobResult> analysed = pipeline::run_job(prepared, job->strict);
+  const pipeline::JobResult& result = *analysed;
   const Dataset& ds = result.loaded.dataset;
 
   std::optional<EntityIndex> board;

@@ -68,4 +68,16 @@ std::array<std::uint8_t, 32> Sha256::finish() {
   return out;
 }
 
+std::string sha256_hex(const void* data, std::size_t len) {
+  Sha256 h;
+  h.update(data, len);
+  static const char* digits = "0123456789abcdef";
+  std::string out;
+  for (std::uint8_t b : h.finish()) {
+    out += digits[b >> 4];
+    out += digits[b & 15];
+  }
+  return out;
+}
+
 }  // namespace povo::pdf

@@ -2,6 +2,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 namespace povo::pdf {
@@ -21,5 +22,8 @@ class Sha256 {
   std::size_t used_ = 0;
   std::uint64_t total_ = 0;
 };
+
+/// The SHA-256 of `len` bytes as 64 lower-case hex digits (manifests, colophons).
+std::string sha256_hex(const void* data, std::size_t len);
 
 }  // namespace povo::pdf

@@ -27,8 +27,9 @@ PreparedJob prepare_job(const ConfigNode& root, const host::PluginRegistry& regi
   return job;
 }
 
-JobResult run_job(PreparedJob& job, bool strict) {
-  JobResult r;
+std::unique_ptr<JobResult> run_job(PreparedJob& job, bool strict) {
+  auto result = std::make_unique<JobResult>();
+  JobResult& r = *result;
   r.loaded = data::load_sources(job.sources, strict);
   const Dataset& ds = r.loaded.dataset;
 
@@ -48,7 +49,7 @@ JobResult run_job(PreparedJob& job, bool strict) {
   r.indicators = indicators::compute_indicators(ds, job.indicator_sets, r.problems);
   r.peer_groups = std::make_unique<peers::PeerGroups>(ds, job.peer_groups);
   r.statistics = std::make_unique<peers::PeerStatistics>(ds, r.indicators, *r.peer_groups, job.min_k);
-  return r;
+  return result;
 }
 
 }  // namespace povo::pipeline

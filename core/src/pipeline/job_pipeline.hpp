@@ -10,7 +10,11 @@
 
 namespace povo::pipeline {
 
+/// Not movable: the peer groups and statistics refer into the dataset and indicators.
 struct JobResult {
+  JobResult() = default;
+  JobResult(const JobResult&) = delete;
+  JobResult& operator=(const JobResult&) = delete;
   data::LoadResult loaded;  ///< the dataset and data-quality messages
   indicators::IndicatorTable indicators;
   std::unique_ptr<peers::PeerGroups> peer_groups;
@@ -33,6 +37,6 @@ PreparedJob prepare_job(const ConfigNode& root, const host::PluginRegistry& regi
                         bool strict, std::vector<Diagnostic>& problems);
 
 /// Loads, computes and compares. Never throws for bad data: problems are collected.
-JobResult run_job(PreparedJob& job, bool strict);
+std::unique_ptr<JobResult> run_job(PreparedJob& job, bool strict);
 
 }  // namespace povo::pipeline

@@ -70,18 +70,16 @@ std::vector<PlannedReport> plan_reports(const std::vector<ReportDef>& defs, cons
       }
     }
     const std::vector<EntityIndex> scope = boards_of(def, ds);
-    auto base = [&]() {
-      ReportContext c{job, options.year, years, options.locale, {}, std::nullopt, std::nullopt, {}};
-      return c;
-    };
+    // Render functions run later, on worker threads: they capture by value, never locals by reference.
+    const ReportContext base{job, options.year, years, options.locale, {}, std::nullopt, std::nullopt, {}};
     if (def.kind == ReportDef::Kind::sector) {
-      ReportContext probe = base();
+      ReportContext probe = base;
       PlannedReport p;
       p.id = def.id;
       p.title = fill_title(def.title, probe);
       p.file_stem = fill_title(def.file, probe);
-      p.render = [&def, &job, &run, scope, base]() {
-        ReportContext c = base();
+      p.render = [&def, &run, scope, base]() {
+        ReportContext c = base;
         c.scope = scope;
         auto doc = build_report(def, c, run, OwnStory{});
         RenderedReport r;
@@ -96,7 +94,7 @@ std::vector<PlannedReport> plan_reports(const std::vector<ReportDef>& defs, cons
     for (EntityIndex b : scope) {
       const std::string& code = ds.entity_code(EntityKind::board, b);
       if (!options.boards.empty() && !options.boards.count(code)) continue;
-      ReportContext probe = base();
+      ReportContext probe = base;
       probe.board = b;
       PlannedReport p;
       p.id = def.id + "/" + code;
@@ -104,7 +102,7 @@ std::vector<PlannedReport> plan_reports(const std::vector<ReportDef>& defs, cons
       p.file_stem = fill_title(def.file, probe);
       const std::size_t group = *peer_def;
       p.render = [&def, &job, &run, b, group, base, code]() {
-        ReportContext c = base();
+        ReportContext c = base;
         c.board = b;
         c.peer_def = group;
         c.membership = job.peer_groups->membership(group, b, c.year);

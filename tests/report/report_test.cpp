@@ -1,0 +1,161 @@
+// End-to-end: the demo job analysed and its reports rendered, checked with real tools.
+#include "config/yaml_loader.hpp"
+#include "demo/demo_data.hpp"
+#include "format/format.hpp"
+#include "plugin_host/plugin_registry.hpp"
+#include "report/report_plan.hpp"
+
+#include "../config/temp_dir.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <memory>
+
+namespace fs = std::filesystem;
+using namespace povo;
+
+namespace {
+
+std::string run(const std::string& command) {
+  std::string out;
+  FILE* p = popen(command.c_str(), "r");
+  if (!p) return out;
+  char buf[4096];
+  std::size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+  pclose(p);
+  return out;
+}
+
+// The demo job in a temporary copy of the repository layout: configs/demo and out/demo-data.
+struct DemoJob {
+  TempDir dir;
+  host::PluginRegistry registry;
+  pipeline::PreparedJob prepared;
+  std::unique_ptr<pipeline::JobResult> result;
+  std::vector<report::ReportDef> reports;
+  report::RunInfo info;
+  std::vector<Diagnostic> problems;
+
+  DemoJob() {
+    fs::create_directories(dir.path() / "configs");
+    fs::copy(fs::path(POVO_SOURCE_DIR) / "configs/demo", dir.path() / "configs/demo", fs::copy_options::recursive);
+    demo::DemoOptions o;
+    o.out_dir = (dir.path() / "out/demo-data").string();
+    demo::generate_demo_data(o);
+    registry.discover({POVO_BINARY_DIR "/lib/povo/plugins"});
+  }
+  void analyse() {
+    const std::string job = (dir.path() / "configs/demo/job.yaml").string();
+    ConfigNode root = config::load_yaml_file(job);
+    prepared = pipeline::prepare_job(root, registry, (dir.path() / "configs/demo").string(), false, problems);
+    reports = report::parse_reports(root);
+    result = pipeline::run_job(prepared, false);
+    info.job_title = "Demo";
+    info.date = format::Date{2026, 11, 23};
+    info.watermark = "Fictieve gegevens";
+    info.povo_version = "test";
+    info.config_hash = "0123";
+    info.font_dir = POVO_SOURCE_DIR "/fonts";
+  }
+  std::vector<report::PlannedReport> plan(std::set<std::string> boards = {}) {
+    report::PlanOptions po;
+    po.year = 2024;
+    po.boards = std::move(boards);
+    return report::plan_reports(reports, *result, info, po, problems);
+  }
+  std::string write(const report::PlannedReport& p, const std::string& name) {
+    auto r = p.render();
+    const std::string path = (dir.path() / name).string();
+    FILE* f = std::fopen(path.c_str(), "wb");
+    std::fwrite(r.bytes.data(), 1, r.bytes.size(), f);
+    std::fclose(f);
+    return path;
+  }
+};
+
+DemoJob& shared_demo() {
+  // Made once per test process, removed (with its temporary folder) at exit.
+  static const std::unique_ptr<DemoJob> job = [] {
+    auto j = std::make_unique<DemoJob>();
+    j->analyse();
+    return j;
+  }();
+  return *job;
+}
+
+}  // namespace
+
+TEST(Reports, DemoJobIsCleanAndPlansEveryReport) {
+  DemoJob& d = shared_demo();
+  ASSERT_TRUE(d.problems.empty()) << d.problems.front().str();
+  EXPECT_EQ(d.result->errors(), 0u);
+  auto planned = d.plan();
+  // Three sector reports plus one report per po and vo board.
+  EXPECT_EQ(planned.size(), 3u + d.result->loaded.dataset.entity_count(EntityKind::board));
+  EXPECT_EQ(planned[0].id, "sector_po");
+}
+
+TEST(Reports, BoardReportShowsTheBoardAndTheSameValuesAsPovoData) {
+  DemoJob& d = shared_demo();
+  const Dataset& ds = d.result->loaded.dataset;
+  const std::string code = "25244";  // has an own story in configs/demo/verhalen
+  auto planned = d.plan({code});
+  ASSERT_EQ(planned.size(), 4u);
+  const auto& board_report = planned[3];
+  EXPECT_EQ(board_report.id, "bestuur_po/" + code);
+  const std::string pdf = d.write(board_report, "board.pdf");
+  EXPECT_NE(run("qpdf --check " + pdf).find("No syntax or stream encoding errors"), std::string::npos);
+  const std::string text = run("pdftotext -layout " + pdf + " -");
+  auto b = *ds.find_entity(EntityKind::board, code);
+  EXPECT_NE(text.find(*ds.attribute(EntityKind::board, b, "name")), std::string::npos);
+  EXPECT_NE(text.find("Bestuursnummer " + code), std::string::npos);
+  // The same solvabiliteit 2 that `povo data` prints, in Dutch format.
+  auto solv = *d.result->indicators.find("solvabiliteit_2");
+  Value v = d.result->indicators.get(solv, b, 2024);
+  ASSERT_TRUE(v.is_number());
+  EXPECT_NE(text.find(format::format_decimal(v.number(), 2)), std::string::npos) << format::format_decimal(v.number(), 2);
+  auto pupils = *d.result->indicators.find("aantal_leerlingen");
+  Value n = d.result->indicators.get(pupils, b, 2024);
+  ASSERT_TRUE(n.is_number());
+  EXPECT_NE(text.find(format::format_integer(n.number())), std::string::npos);
+  // The own story is there, with its list.
+  EXPECT_NE(text.find("Toelichting van het bestuur"), std::string::npos);
+  EXPECT_NE(text.find("renovatie en verduurzaming"), std::string::npos);
+  EXPECT_NE(text.find("Verantwoording"), std::string::npos);
+}
+
+TEST(Reports, BoardWithoutOwnStoryHasNoEmptySection) {
+  DemoJob& d = shared_demo();
+  auto planned = d.plan({"71791"});
+  ASSERT_EQ(planned.size(), 4u);
+  const std::string text = run("pdftotext " + d.write(planned[3], "other.pdf") + " -");
+  EXPECT_EQ(text.find("Toelichting van het bestuur"), std::string::npos);
+}
+
+TEST(Reports, SectorReportTellsTheSectorStory) {
+  DemoJob& d = shared_demo();
+  auto planned = d.plan({"25244"});
+  const std::string pdf = d.write(planned[0], "sector.pdf");
+  EXPECT_NE(run("qpdf --check " + pdf).find("No syntax or stream encoding errors"), std::string::npos);
+  const std::string text = run("pdftotext " + pdf + " -");
+  const Dataset& ds = d.result->loaded.dataset;
+  std::size_t po = 0;
+  for (EntityIndex b = 0; b < ds.entity_count(EntityKind::board); ++b) {
+    po += *ds.attribute(EntityKind::board, b, "sector") == "po";
+  }
+  EXPECT_NE(text.find("telde het primair onderwijs " + std::to_string(po) + " besturen"), std::string::npos);
+  EXPECT_NE(text.find("Besturen voorbij de signaleringswaarden"), std::string::npos);
+  EXPECT_NE(text.find("op koers"), std::string::npos);
+  // Every font embedded: the "emb" column (the 4th from the right) says yes on every line.
+  const std::string fonts = run("pdffonts " + pdf + " | tail -n +3 | awk '{print $(NF-4)}' | sort -u");
+  EXPECT_EQ(fonts, "yes\n") << run("pdffonts " + pdf);
+}
+
+TEST(Reports, RendersAreByteIdentical) {
+  DemoJob& d = shared_demo();
+  auto planned = d.plan({"25244"});
+  EXPECT_EQ(planned[3].render().bytes, planned[3].render().bytes);
+  EXPECT_EQ(planned[1].render().bytes, planned[1].render().bytes);
+}
