@@ -71,6 +71,10 @@ struct DemoJob {
     FILE* f = std::fopen(path.c_str(), "wb");
     std::fwrite(r.bytes.data(), 1, r.bytes.size(), f);
     std::fclose(f);
+    // POVO_REPORT_TEST_KEEP=DIR keeps a copy of every PDF, for looking at the pages.
+    if (const char* keep = std::getenv("POVO_REPORT_TEST_KEEP")) {
+      fs::copy_file(path, fs::path(keep) / name, fs::copy_options::overwrite_existing);
+    }
     return path;
   }
 };

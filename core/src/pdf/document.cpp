@@ -435,8 +435,11 @@ double Layout::start_height(std::size_t i) {
   if (i >= blocks_.size()) return 0;
   const Block& b = blocks_[i];
   if (auto* p = std::get_if<Paragraph>(&b)) {
-    double size = p->small ? detail::kSmallSize : detail::kBodySize;
-    return size * 1.42 * 2;
+    // The first piece the paragraph can put on this page: with no orphans and no
+    // widows, a paragraph of up to three lines cannot be split at all.
+    double size, lh;
+    const std::size_t n = para_lines(*p, ctx.width(), &size, &lh).size();
+    return lh * static_cast<double>(n <= 3 ? n : 2);
   }
   if (std::holds_alternative<BulletList>(b)) return detail::kBodySize * 1.42 * 2;
   if (auto* t = std::get_if<Table>(&b)) return 14 + 22 + 2 * 16.0 * (t->rows.empty() ? 0 : 1);
