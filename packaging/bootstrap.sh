@@ -28,7 +28,7 @@ case "$mode" in
     install_packages
     cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release -DPOVO_BUILD_TESTS=OFF
     cmake --build build/release -j "$jobs"
-    bash packaging/run-demo.sh build/release/bin/povo out
+    bash packaging/run-demo.sh build/release/bin/povo
     ;;
   test)
     install_packages

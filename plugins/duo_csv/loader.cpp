@@ -282,13 +282,17 @@ LoadReport load_duo_csv(const SourceConfig& c, Dataset& ds, DiagnosticSink& sink
     while (!h.empty() && (h.back() == ' ' || h.back() == '\t')) h.remove_suffix(1);
     cols.names.emplace_back(h);
   }
+  // One warning per repeated column, capped like other data problems: a header of many
+  // equal names must not cost quadratic time (nor a column_of() scan per hidden message).
+  std::unordered_set<std::string_view> header_names;
+  std::size_t repeated = 0;
   for (std::size_t i = 0; i < cols.names.size(); ++i) {
-    for (std::size_t j = 0; j < i; ++j) {
-      if (cols.names[i] == cols.names[j] && !cols.names[i].empty()) {
-        rep.plain(Severity::warning, "column '" + cols.names[i] + "' appears twice in the header; the first is used",
-                  SourceLocation{c.file, static_cast<int>(row[i].line), reader.column_of(row[i])});
-      }
-    }
+    if (cols.names[i].empty() || header_names.insert(cols.names[i]).second) continue;
+    rep.problem(Severity::warning, "repeated column",
+                "column '" + cols.names[i] + "' appears twice in the header; the first is used",
+                ++repeated <= c.max_messages
+                    ? SourceLocation{c.file, static_cast<int>(row[i].line), reader.column_of(row[i])}
+                    : SourceLocation{});
   }
   const std::size_t width = cols.names.size();
 

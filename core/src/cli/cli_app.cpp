@@ -9,6 +9,7 @@
 #include <boost/program_options.hpp>
 
 #include <ostream>
+#include <fstream>
 #include <sstream>
 
 namespace po = boost::program_options;
@@ -29,7 +30,8 @@ const std::vector<CommandInfo>& command_list() {
       {"data", "povo data CONFIG [--board N] [--year Y] [--table values|peers|stats]",
        "print as CSV what the sources loaded and the indicators computed (values), each board's\n"
        "      comparison groups (peers), or the statistics per indicator, group and year (stats)"},
-      {"run", "povo run CONFIG [--set KEY=VALUE]...", "run the job: load the sources and report data quality"},
+      {"run", "povo run CONFIG [--board N]... [--boards-file F] [--jobs N] [--dry-run] [--resume] [--out DIR]",
+       "make the reports: every sector report, and a report for every board (or the boards named)"},
       {"demo-data", "povo demo-data --out DIR [--seed N]", "write the fictional demo sector in DUO's file layouts"},
   };
   return list;
@@ -108,11 +110,21 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   std::string board;
   int year = 0;
   std::string demo_out;
+  RunOptions run;
+  std::vector<std::string> boards_files;
   std::uint64_t seed = 2026;
   if (command == "data") {
     options.add_options()("board", po::value<std::string>(&board), "only this board")(
         "year", po::value<int>(&year), "only this year")(
         "table", po::value<std::string>(&filter.table), "values (default), peers or stats");
+  }
+  if (command == "run") {
+    options.add_options()("board", po::value<std::vector<std::string>>(&run.boards)->composing(), "only this board")(
+        "boards-file", po::value<std::vector<std::string>>(&boards_files)->composing(), "board numbers, one per line")(
+        "jobs,j", po::value<unsigned>(&run.jobs), "render on N threads")(
+        "dry-run,n", po::bool_switch(&run.dry_run), "list what would be made")(
+        "resume", po::bool_switch(&run.resume), "keep the reports a previous run finished")(
+        "out", po::value<std::string>(&run.out_dir), "output folder (default output.dir)");
   }
   if (command == "demo-data") {
     options.add_options()("out", po::value<std::string>(&demo_out)->required(), "output folder")(
@@ -155,9 +167,17 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   if (command == "validate") return command_validate(positional[0], common, out, err);
   if (command == "data") return command_data(positional[0], filter, common, out, err);
   if (command == "run") {
-    // Until the report stage exists, a run loads and checks the data.
-    std::ostringstream discard;
-    return command_data(positional[0], filter, common, discard, err);
+    for (const auto& file : boards_files) {
+      std::ifstream in(file);
+      if (!in) return usage_error("cannot read boards file '" + file + "'", "one board number per line", err);
+      std::string line;
+      while (std::getline(in, line)) {
+        line.erase(0, line.find_first_not_of(" \t\r"));
+        line.erase(line.find_last_not_of(" \t\r") + 1);
+        if (!line.empty() && line[0] != '#') run.boards.push_back(line);
+      }
+    }
+    return command_run(positional[0], run, common, out, err);
   }
   return usage_error("command '" + command + "' is not available", "", err);
 }

@@ -7,6 +7,7 @@
 #include <iosfwd>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace povo::cli {
 
@@ -18,6 +19,16 @@ struct DataFilter {
   std::optional<int> year;           ///< --year Y
   std::string table = "values";      ///< --table values|peers|stats
 };
+struct RunOptions {
+  std::vector<std::string> boards;  ///< --board N (repeatable) and the lines of --boards-file
+  unsigned jobs = 1;                ///< --jobs N
+  bool dry_run = false;             ///< --dry-run
+  bool resume = false;              ///< --resume: keep reports a previous run finished
+  std::string out_dir;              ///< --out DIR (default: output.dir of the config)
+};
+int command_run(const std::string& config, const RunOptions& run, const CommonOptions& options, std::ostream& out,
+                std::ostream& err);
+
 int command_demo_data(const std::string& out_dir, std::uint64_t seed, std::ostream& out, std::ostream& err);
 
 int command_data(const std::string& config, const DataFilter& filter, const CommonOptions& options,

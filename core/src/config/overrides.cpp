@@ -25,6 +25,7 @@ std::vector<Step> parse_path(std::string_view path, const SourceLocation& where)
       if (close == std::string_view::npos || close == i + 1) throw fail("unclosed or empty '['");
       std::string digits(path.substr(i + 1, close - i - 1));
       if (digits.find_first_not_of("0123456789") != std::string::npos) throw fail("list index must be a number");
+      if (digits.size() > 9) throw fail("list index is too large");  // std::stol would throw out_of_range
       steps.push_back(Step{"", std::stol(digits)});
       i = close + 1;
       if (i < path.size() && path[i] == '.') ++i;

@@ -22,12 +22,23 @@ SourceLocation at(const std::string& file, const YAML::Mark& m) {
 struct Loader {
   std::vector<std::string> include_stack;  // normalized paths, for cycle detection
   std::size_t nodes = 0;
+  std::size_t depth = 0;
 
   ConfigNode convert(const YAML::Node& y, const std::string& file, const std::string& path) {
     if (++nodes > max_config_nodes) {
       throw Error("configuration expands to more than " + std::to_string(max_config_nodes) + " values",
                   at(file, y.Mark()), "check for YAML aliases (*name) that repeat large parts of the file");
     }
+    // An alias inside its own anchor (`a: &a [1, *a]`) makes a cyclic node: stop before the stack does.
+    if (depth >= max_config_depth) {
+      throw Error("configuration is nested more than " + std::to_string(max_config_depth) + " levels deep",
+                  at(file, y.Mark()), "check for a YAML alias (*name) inside its own anchor (&name)");
+    }
+    struct Deeper {
+      std::size_t& d;
+      explicit Deeper(std::size_t& d) : d(++d) {}
+      ~Deeper() { --d; }
+    } deeper(depth);
     SourceLocation where = at(file, y.Mark());
     switch (y.Type()) {
       case YAML::NodeType::Undefined:

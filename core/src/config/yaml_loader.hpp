@@ -20,5 +20,7 @@ ConfigNode load_yaml_string(const std::string& text, const std::string& name, co
 /// The largest number of nodes one configuration may expand to. YAML aliases can make a
 /// small file expand exponentially ("billion laughs"); past this we stop with an error.
 inline constexpr std::size_t max_config_nodes = 200000;
+/// The deepest nesting of maps and lists (yaml-cpp itself stops at 2000).
+inline constexpr std::size_t max_config_depth = 1000;
 
 }  // namespace povo::config

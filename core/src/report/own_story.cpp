@@ -61,7 +61,8 @@ OwnStory parse_own_story(const std::string& text, std::size_t max_bytes) {
     }
     if (line[0] == '#') {
       flush();
-      theme = lower(trim(line.substr(line.find_first_not_of('#'))));
+      const std::size_t name_at = line.find_first_not_of('#');  // npos for a line of only '#'
+      theme = name_at == std::string::npos ? "" : lower(trim(line.substr(name_at)));
       continue;
     }
     if (auto item = list_item(line)) {
