@@ -1,5 +1,8 @@
 #include "report/own_story.hpp"
 
+#include <povo/diagnostics.hpp>
+
+#include <algorithm>
 #include <fstream>
 #include <optional>
 #include <sstream>
@@ -27,6 +30,26 @@ std::optional<std::pair<bool, std::string>> list_item(const std::string& line) {
   std::size_t i = 0;
   while (i < line.size() && line[i] >= '0' && line[i] <= '9') ++i;
   if (i > 0 && i + 1 < line.size() && line[i] == '.' && line[i + 1] == ' ') return std::make_pair(true, trim(line.substr(i + 2)));
+  return std::nullopt;
+}
+
+// The line and column of the first byte that is not valid UTF-8, if any.
+std::optional<std::pair<int, int>> invalid_utf8(const std::string& text) {
+  int line = 1, column = 1;
+  for (std::size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    if (n == 0 || i + n > text.size()) return std::make_pair(line, column);
+    for (std::size_t k = 1; k < n; ++k) {
+      if ((static_cast<unsigned char>(text[i + k]) >> 6) != 0x2) return std::make_pair(line, column);
+    }
+    if (c == '\n') {
+      ++line;
+      column = 0;
+    }
+    i += n;
+    ++column;
+  }
   return std::nullopt;
 }
 
@@ -88,12 +111,23 @@ OwnStory parse_own_story(const std::string& text, std::size_t max_bytes) {
 OwnStory read_own_story(const std::string& dir, const std::string& board, std::size_t max_bytes) {
   if (dir.empty()) return {};
   for (const char* ext : {".md", ".txt"}) {
-    std::ifstream in(dir + "/" + board + ext, std::ios::binary);
+    const std::string path = dir + "/" + board + ext;
+    std::ifstream in(path, std::ios::binary);
     if (!in) continue;
     std::string text;
     text.resize(max_bytes + 4096);
     in.read(text.data(), static_cast<std::streamsize>(text.size()));
     text.resize(static_cast<std::size_t>(in.gcount()));
+    // A text saved in another encoding would print as garbage in an official report:
+    // this board's report fails with the place to fix, and the others go on.
+    // (The cut at max_bytes may split a character; only the part before it is checked.)
+    std::string checked = text.substr(0, std::min(text.size(), max_bytes));
+    while (!checked.empty() && (static_cast<unsigned char>(checked.back()) & 0xC0) == 0x80) checked.pop_back();
+    if (!checked.empty() && static_cast<unsigned char>(checked.back()) >= 0xC0) checked.pop_back();
+    if (auto bad = invalid_utf8(checked)) {
+      throw Error("the board's own text is not valid UTF-8", SourceLocation{path, bad->first, bad->second},
+                  "save the file as UTF-8 (it may be Windows-1252)");
+    }
     return parse_own_story(text, max_bytes);
   }
   return {};

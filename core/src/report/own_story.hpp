@@ -23,7 +23,8 @@ struct OwnStory {
   std::vector<std::string> warnings;
 };
 
-/// Reads `<dir>/<board>.md` (or .txt). No file: an empty story. A text longer than
+/// Reads `<dir>/<board>.md` (or .txt). No file: an empty story. A file that is not
+/// UTF-8 throws a povo::Error with its line and column. A text longer than
 /// `max_bytes` is cut off at a paragraph with a warning, so a runaway file cannot
 /// produce a hundred-page report.
 OwnStory read_own_story(const std::string& dir, const std::string& board, std::size_t max_bytes = 20000);
