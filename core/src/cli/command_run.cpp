@@ -90,7 +90,9 @@ int command_run(const std::string& config, const RunOptions& run_options, const 
       if (const ConfigNode* d = output->find("date")) info.date = format::parse_iso_date(d->as_string());
       if (const ConfigNode* dir = output->find("dir")) {
         fs::path p = dir->as_string();
-        if (p.is_relative()) p = fs::path(dir->location().file).parent_path() / p;
+        if (p.is_relative() && dir->location().file.rfind("--set", 0) != 0) {
+          p = fs::path(dir->location().file).parent_path() / p;
+        }
         out_dir = p.lexically_normal().string();
       }
     }
@@ -142,7 +144,7 @@ int command_run(const std::string& config, const RunOptions& run_options, const 
       const ConfigNode* f = opts ? (opts->find("file") ? opts->find("file") : opts->find("database")) : nullptr;
       if (!f || !f->is_scalar()) continue;
       fs::path p = f->scalar();
-      if (p.is_relative()) p = fs::path(s.location().file).parent_path() / p;
+      if (p.is_relative()) p = fs::path(data::source_base_dir(job->root, s, job->config_dir)) / p;
       info.data_files.emplace_back(p.filename().string(), file_sha256(p.lexically_normal().string()));
     }
   }

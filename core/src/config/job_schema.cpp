@@ -11,6 +11,8 @@ const std::vector<OptionSpec>& job_schema() {
       OptionSpec::string("title", "the title of this job, shown in reports and logs"),
       OptionSpec::integer("year", "the report year, e.g. 2024; override with --set year=2023"),
       OptionSpec::one_of("locale", {"nl", "en"}, "language and number format of the output (default nl)"),
+      OptionSpec::string("data_dir", "where the sources' relative file names start (default: the file declaring "
+                                     "each source); --set data_dir=DIR is relative to the working directory"),
       OptionSpec::boolean("strict", "treat data-quality errors as fatal, as --strict does"),
       OptionSpec::list_of("sources",
                           {OptionSpec::string("id", "a name for this source, unique in the job", true),

@@ -4,9 +4,32 @@
 #include "data/derived_measures.hpp"
 
 #include <filesystem>
+#include <optional>
 #include <set>
 
 namespace povo::data {
+
+namespace {
+bool from_command_line(const SourceLocation& at) { return at.file.rfind("--set", 0) == 0; }
+}  // namespace
+
+std::string source_base_dir(const ConfigNode& root, const ConfigNode& entry, const std::string& config_dir) {
+  namespace fs = std::filesystem;
+  if (const ConfigNode* d = root.find("data_dir"); d && d->is_scalar()) {
+    fs::path p = d->scalar();
+    if (p.is_relative() && d->location().known() && !from_command_line(d->location())) {
+      p = fs::path(d->location().file).parent_path() / p;
+    }
+    return p.lexically_normal().string();
+  }
+  // Relative paths start at the file that declares the source, which for an included
+  // file is not the job file.
+  if (entry.location().known() && !from_command_line(entry.location())) {
+    std::string dir = fs::path(entry.location().file).parent_path().string();
+    return dir.empty() ? "." : dir;
+  }
+  return config_dir;
+}
 
 std::vector<ConfiguredSource> configure_sources(const ConfigNode& root, const host::PluginRegistry& registry,
                                                 const std::string& config_dir, bool strict,
@@ -40,12 +63,7 @@ std::vector<ConfiguredSource> configure_sources(const ConfigNode& root, const ho
       configured.source = registry.create_data_source(*plugin);
       // Relative paths start at the file that declares the source, which for an
       // included file is not the job file.
-      std::string base_dir = config_dir;
-      if (entry.location().known() && entry.location().file.rfind("--set", 0) != 0) {
-        base_dir = std::filesystem::path(entry.location().file).parent_path().string();
-        if (base_dir.empty()) base_dir = ".";
-      }
-      configured.context = SourceContext{id, base_dir, year, strict};
+      configured.context = SourceContext{id, source_base_dir(root, entry, config_dir), year, strict};
       ConfigNode options = entry.find("options") ? *entry.find("options") : ConfigNode::make_map(entry.location(), entry.path() + ".options");
       std::vector<Diagnostic> option_problems = check_options(options, configured.source->option_specs());
       if (!option_problems.empty()) {

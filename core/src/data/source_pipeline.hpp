@@ -20,6 +20,11 @@ struct ConfiguredSource {
   SourceContext context;
 };
 
+/// Where relative file names of the source declared by `entry` start: `data_dir:` if the
+/// job sets it (relative to the file that sets it, or to the working directory when it
+/// comes from --set), else the folder of the file that declares the source.
+std::string source_base_dir(const ConfigNode& root, const ConfigNode& entry, const std::string& config_dir);
+
 /// Creates and configures every entry of `sources:` without reading any data.
 /// Problems (unknown plugin, bad options, duplicate ids) are appended to `problems`;
 /// sources with problems are left out of the result.
