@@ -65,7 +65,7 @@ TEST_F(DemoRun, SignalValuePeerGroupAndTextComeFromYaml) {
   auto r = run("changed",
                "--set 'signal_values.solvabiliteit_2=[{op: \"<\", threshold: 0.9, label: strenger}]' "
                "--set 'peer_groups[0].size.bounds=[100000]' --set 'peer_groups[0].size.labels=[alle maten, reus]' "
-               "--set 'reports[0].chapters[0].blocks[1].text=Een zin uit de configuratie over {count(boards)} besturen.'");
+               "--set 'reports[0].chapters[0].blocks[2].text=Een zin uit de configuratie over {count(boards)} besturen.'");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const std::string sector = text(out("changed/sectorrapportage-po-2024.pdf"));
   EXPECT_NE(sector.find("< 0,90"), std::string::npos);

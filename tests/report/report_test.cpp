@@ -163,3 +163,38 @@ TEST(Reports, RendersAreByteIdentical) {
   EXPECT_EQ(planned[3].render().bytes, planned[3].render().bytes);
   EXPECT_EQ(planned[1].render().bytes, planned[1].render().bytes);
 }
+
+// Issue 4: povo's sector aggregates (ratio of sums over the boards) on the demo data
+// land within 15% of the published 2021 sector figures (domain-research.md §2.3).
+TEST(Reports, DemoSectorAggregatesMatchPublished2021Figures) {
+  DemoJob& d = shared_demo();
+  const Dataset& ds = d.result->loaded.dataset;
+  struct Expected {
+    const char* sector;
+    const char* indicator;
+    double published;
+  };
+  const Expected expected[] = {{"po", "solvabiliteit_2", 0.73}, {"po", "liquiditeit", 2.7},
+                               {"vo", "solvabiliteit_2", 0.63}, {"vo", "liquiditeit", 2.2}};
+  for (const auto& e : expected) {
+    std::vector<EntityIndex> boards;
+    for (EntityIndex b = 0; b < ds.entity_count(EntityKind::board); ++b) {
+      if (*ds.attribute(EntityKind::board, b, "sector") == e.sector) boards.push_back(b);
+    }
+    auto i = *d.result->indicators.find(e.indicator);
+    auto agg = d.result->statistics->aggregate(i, boards, 2021);
+    ASSERT_TRUE(agg.has_value());
+    EXPECT_EQ(agg->n_used, boards.size());
+    EXPECT_NEAR(agg->value.number(), e.published, 0.15 * e.published) << e.sector << " " << e.indicator;
+  }
+  // personeelslasten / totale baten (po) = 0.79: summed straight from the measures.
+  auto pl = *ds.find_measure("personeelslasten");
+  auto tb = *ds.find_measure("totale_baten");
+  double sum_pl = 0, sum_tb = 0;
+  for (EntityIndex b = 0; b < ds.entity_count(EntityKind::board); ++b) {
+    if (*ds.attribute(EntityKind::board, b, "sector") != "po") continue;
+    sum_pl += ds.get(pl, b, 2021).number();
+    sum_tb += ds.get(tb, b, 2021).number();
+  }
+  EXPECT_NEAR(sum_pl / sum_tb, 0.79, 0.15 * 0.79);
+}
