@@ -5,6 +5,7 @@
 
 #include "stats/stats.hpp"
 
+#include <array>
 #include <cmath>
 #include <map>
 
@@ -135,6 +136,18 @@ void histogram(pdf::Document& doc, const BlockDef& b, const ReportContext& c) {
   }
 }
 
+// How a board attribute is named in a report.
+std::string attribute_label(const std::string& by, const ReportContext& c) {
+  static const std::vector<std::array<const char*, 3>> names = {
+      {"province", "provincie", "province"},     {"denomination", "denominatie", "denomination"},
+      {"sector", "sector", "sector"},            {"rpa_region", "RPA-regio", "RPA region"},
+      {"municipality", "gemeente", "municipality"}, {"school_type", "schoolsoort", "school type"}};
+  for (const auto& n : names) {
+    if (by == n[0]) return nl(c) ? n[1] : n[2];
+  }
+  return by;
+}
+
 void breakdown(pdf::Document& doc, const BlockDef& b, const ReportContext& c) {
   std::size_t i = indicator(c, b.indicators.front(), b.where);
   std::map<std::string, std::vector<EntityIndex>> groups;
@@ -143,9 +156,9 @@ void breakdown(pdf::Document& doc, const BlockDef& b, const ReportContext& c) {
     groups[v && !v->empty() ? *v : (nl(c) ? "onbekend" : "unknown")].push_back(board);
   }
   pdf::Table t;
-  t.columns = {pdf::Column(b.by == "province" ? (nl(c) ? "Provincie" : "Province")
-                           : b.by == "denomination" ? (nl(c) ? "Denominatie" : "Denomination")
-                                                    : b.by),
+  std::string header = attribute_label(b.by, c);
+  if (!header.empty() && header[0] >= 'a' && header[0] <= 'z') header[0] = static_cast<char>(header[0] - 'a' + 'A');
+  t.columns = {pdf::Column(header),
                pdf::Column(nl(c) ? "Besturen" : "Boards", true), pdf::Column("P25", true),
                pdf::Column(nl(c) ? "Mediaan" : "Median", true), pdf::Column("P75", true)};
   const bool with_ratio = !c.indicators().info(i).aggregate_numerator.empty();
@@ -163,7 +176,9 @@ void breakdown(pdf::Document& doc, const BlockDef& b, const ReportContext& c) {
     }
     t.rows.push_back(row);
   }
-  t.caption = b.caption.empty() ? label(c, i) + (nl(c) ? " naar " : " by ") + b.by + ", " + std::to_string(c.year) : b.caption;
+  t.caption = b.caption.empty() ? label(c, i) + (nl(c) ? " naar " : " by ") + attribute_label(b.by, c) + ", " +
+                                      std::to_string(c.year)
+                                : b.caption;
   if (withheld_any) {
     t.notes.push_back(nl(c) ? "\xE2\x80\x93: minder dan " + std::to_string(c.job.statistics->min_k()) + " besturen met een waarde; niet getoond."
                             : "\xE2\x80\x93: fewer than " + std::to_string(c.job.statistics->min_k()) + " boards with a value; not shown.");
