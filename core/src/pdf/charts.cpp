@@ -475,7 +475,9 @@ void draw_peer(Ctx& ctx, const PeerPositionChart& c, double x, double top, doubl
     ctx.line(sx, yc, sx + sw, yc, palette::rule, 0.6);
     double p25 = quantile(r.peers, 0.25), p50 = quantile(r.peers, 0.5), p75 = quantile(r.peers, 0.75);
     if (finite(p25)) ctx.fill_rect(X(p25), yc - 6, std::max(0.8, X(p75) - X(p25)), 12, palette::band);
-    for (double v : r.peers) if (finite(v)) ctx.circle(X(v), yc, 1.7, palette::peer);
+    std::vector<std::pair<double, double>> peer_dots;
+    for (double v : r.peers) if (finite(v)) peer_dots.emplace_back(X(v), yc);
+    ctx.dots(peer_dots, 1.7, palette::peer);
     if (finite(p50)) ctx.line(X(p50), yc - 7, X(p50), yc + 7, palette::primary, 1.6);
     std::u32string mn = ctx.clean(format::format_value(lo + span * 0.03, r.number, ctx.spec.locale), FontStyle::regular);
     std::u32string mx = ctx.clean(format::format_value(hi - span * 0.03, r.number, ctx.spec.locale), FontStyle::regular);

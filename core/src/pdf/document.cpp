@@ -299,6 +299,25 @@ void Ctx::circle(double x, double y0, double r, Color c) {
   HPDF_Page_Fill(page);
 }
 
+void Ctx::dots(const std::vector<std::pair<double, double>>& centers, double r, Color c) {
+  if (centers.empty()) return;
+  set_stroke(c);
+  const double lw = 2 * r;
+  if (lw != line_width_) { HPDF_Page_SetLineWidth(page, static_cast<HPDF_REAL>(lw)); line_width_ = lw; }
+  if (dashed_) {
+    HPDF_Page_SetDash(page, nullptr, 0, 0);
+    dashed_ = 0;
+  }
+  HPDF_Page_SetLineCap(page, HPDF_ROUND_END);
+  for (const auto& [x, y] : centers) {
+    hash_num(x); hash_num(y);
+    HPDF_Page_MoveTo(page, static_cast<HPDF_REAL>(x), static_cast<HPDF_REAL>(y));
+    HPDF_Page_LineTo(page, static_cast<HPDF_REAL>(x), static_cast<HPDF_REAL>(y));
+  }
+  HPDF_Page_Stroke(page);
+  HPDF_Page_SetLineCap(page, HPDF_BUTT_END);
+}
+
 void Ctx::diamond(double x, double y0, double r, Color c) {
   fill_polygon({{x, y0 + r}, {x + r, y0}, {x, y0 - r}, {x - r, y0}}, c);
 }

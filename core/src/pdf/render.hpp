@@ -76,6 +76,9 @@ class Ctx {
   void polyline(const std::vector<std::pair<double, double>>& pts, Color c, double lw, bool dashed = false);
   void fill_polygon(const std::vector<std::pair<double, double>>& pts, Color c);
   void circle(double x, double y, double r, Color fill);
+  /// Many equal dots in one path: zero-length strokes with round caps, 4 numbers a dot
+  /// instead of a circle's 26, so strip charts of hundreds of peers stay small and fast.
+  void dots(const std::vector<std::pair<double, double>>& centers, double r, Color fill);
   void diamond(double x, double y, double r, Color fill);
 
   void new_page(bool cover = false);
