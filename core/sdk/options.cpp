@@ -27,6 +27,8 @@ std::optional<std::string> closest_match(std::string_view word, const std::vecto
   std::size_t best = std::max<std::size_t>(1, word.size() / 3) + 1;
   std::optional<std::string> match;
   for (const auto& c : candidates) {
+    // The distance is at least the difference in length: skip hopeless (e.g. 10 MB) candidates.
+    if ((word.size() > c.size() ? word.size() - c.size() : c.size() - word.size()) >= best) continue;
     std::size_t d = edit_distance(word, c);
     if (d < best) {
       best = d;
