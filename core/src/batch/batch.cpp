@@ -135,6 +135,7 @@ struct Run {
   std::size_t bar_width = 0;  // length of the last progress bar drawn
   bool announced_stop = false;
   std::string manifest_error;
+  std::chrono::steady_clock::time_point last_manifest{};
 
   Run(const Options& o, std::vector<Item>& i, std::ostream& p) : options(o), items(i), progress(p) {}
 
@@ -193,9 +194,15 @@ struct Run {
         progress << ", " << res.warnings.size() << (res.warnings.size() == 1 ? " warning" : " warnings");
       progress << ")\n";
     }
-    // Intermediate manifests are renamed atomically but not fsynced (1,200 fsyncs of a
-    // growing file would cost more than they protect); the final one is.
-    write_manifest(false, false);
+    // Intermediate manifests are renamed atomically but not fsynced, and written at most
+    // once a second: rewriting the growing file after each of 1,200 items, under this
+    // lock, made the run quadratic and kept the second worker waiting. The final
+    // manifest (also after a signal) is always written and fsynced.
+    const auto now = std::chrono::steady_clock::now();
+    if (now - last_manifest >= std::chrono::seconds(1)) {
+      write_manifest(false, false);
+      last_manifest = now;
+    }
   }
 
   void note_stop() {
