@@ -182,6 +182,9 @@ bool ConfigNode::erase(std::string_view key) {
 }
 
 void ConfigNode::set_path(std::string path) {
+  // Already rooted here: re-rooting is a walk of the whole subtree, and appending to a
+  // large list would otherwise cost nodes times depth.
+  if (path == path_) return;
   path_ = std::move(path);
   for (std::size_t i = 0; i < items_.size(); ++i) items_[i].set_path(path_ + "[" + std::to_string(i) + "]");
   for (auto& e : entries_) e.value.set_path(child_path(path_, e.key));

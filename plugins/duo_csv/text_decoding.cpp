@@ -123,6 +123,13 @@ std::size_t find_invalid_utf8(std::string_view bytes) noexcept {
 
 DecodedText decode_text(std::string_view bytes, Encoding requested, const std::string& file) {
   DecodedText out;
+  // UTF-16 (as some spreadsheet exports write) would otherwise be read as windows-1252
+  // and fail later with NUL bytes in every column name.
+  if (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF") {
+    throw Error(std::string("the file is UTF-16 (it starts with the byte-order mark ") +
+                    (bytes[0] == '\xFF' ? "FF FE" : "FE FF") + "), which is not supported",
+                SourceLocation{file, 1, 1}, "save it as UTF-8 or windows-1252");
+  }
   const bool bom = bytes.substr(0, 3) == "\xEF\xBB\xBF";
   Encoding enc = requested;
   std::size_t bad_utf8 = std::string_view::npos;

@@ -141,6 +141,7 @@ TEST(Reports, BoardWithoutOwnStoryHasNoEmptySection) {
 TEST(Reports, SectorReportTellsTheSectorStory) {
   DemoJob& d = shared_demo();
   auto planned = d.plan({"25244"});
+  ASSERT_GE(planned.size(), 4u);
   const std::string pdf = d.write(planned[0], "sector.pdf");
   EXPECT_NE(run("qpdf --check " + pdf).find("No syntax or stream encoding errors"), std::string::npos);
   const std::string text = run("pdftotext " + pdf + " -");
@@ -160,6 +161,7 @@ TEST(Reports, SectorReportTellsTheSectorStory) {
 TEST(Reports, RendersAreByteIdentical) {
   DemoJob& d = shared_demo();
   auto planned = d.plan({"25244"});
+  ASSERT_GE(planned.size(), 4u);
   EXPECT_EQ(planned[3].render().bytes, planned[3].render().bytes);
   EXPECT_EQ(planned[1].render().bytes, planned[1].render().bytes);
 }

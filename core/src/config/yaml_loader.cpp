@@ -144,12 +144,22 @@ struct Loader {
   }
 
   ConfigNode load(const std::string& file, const ConfigNode* included_from) {
-    const std::string key = fs::weakly_canonical(fs::path(file)).string();
+    // The error_code overload: a name too long for the file system must not throw filesystem_error.
+    std::error_code canonical_error;
+    const fs::path canonical = fs::weakly_canonical(fs::path(file), canonical_error);
+    const std::string key = canonical_error ? fs::path(file).lexically_normal().string() : canonical.string();
     if (std::find(include_stack.begin(), include_stack.end(), key) != include_stack.end()) {
       std::string chain;
       for (const auto& f : include_stack) chain += fs::path(f).filename().string() + " -> ";
       chain += fs::path(key).filename().string();
       throw included_from->error("include cycle: " + chain, "remove one of these includes");
+    }
+    // A FIFO or a device would block the loader forever: only regular files are read.
+    std::error_code type_error;
+    if (fs::exists(file, type_error) && !fs::is_regular_file(file, type_error)) {
+      std::string message = "'" + file + "' is not a regular file";
+      if (included_from) throw included_from->error(message, "include YAML files only");
+      throw Error(message, SourceLocation{file, 0, 0}, "give a YAML file");
     }
     std::ifstream in(file, std::ios::binary);
     if (!in) {

@@ -15,7 +15,6 @@ constexpr double kTick = 6.8;       // tick label size
 constexpr double kLabel = 7.2;      // category labels
 constexpr double kCaption = 9;
 constexpr double kFoot = 7;
-const Color kWhite{1, 1, 1};
 
 bool finite(double v) { return std::isfinite(v); }
 
