@@ -78,19 +78,6 @@ std::mutex g_one_batch;  // the handlers and flag are process-wide
 
 // ---- helpers -------------------------------------------------------------------------------
 
-std::string hex_sha256(const void* data, std::size_t size) {
-  pdf::Sha256 h;
-  h.update(data, size);
-  auto digest = h.finish();
-  static constexpr char hex[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(64);
-  for (std::uint8_t b : digest) {
-    out += hex[b >> 4];
-    out += hex[b & 0xF];
-  }
-  return out;
-}
 
 // sha256 of a file's contents, or "" if it cannot be read.
 std::string file_sha256(const std::string& path, std::size_t& size) {
@@ -254,7 +241,7 @@ struct Run {
       r.error = e.what();
       return r;
     }
-    r.sha256 = hex_sha256(out.bytes.data(), out.bytes.size());
+    r.sha256 = pdf::sha256_hex(out.bytes.data(), out.bytes.size());
     r.bytes = out.bytes.size();
     r.status = Status::ok;
     return r;

@@ -59,8 +59,7 @@ struct Loader {
           }
           const std::string key = kv.first.Scalar();
           SourceLocation key_at = at(file, kv.first.Mark());
-          if (const ConfigNode* earlier = map.find(key)) {
-            (void)earlier;
+          if (map.find(key)) {
             auto first = std::find_if(map.entries().begin(), map.entries().end(),
                                       [&](const ConfigNode::Entry& e) { return e.key == key; });
             throw Error("duplicate key '" + key + "'", key_at,

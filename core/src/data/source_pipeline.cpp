@@ -2,6 +2,7 @@
 
 #include "data/collecting_sink.hpp"
 #include "data/derived_measures.hpp"
+#include "plugin_host/plugin_config.hpp"
 
 #include <filesystem>
 #include <optional>
@@ -46,36 +47,16 @@ std::vector<ConfiguredSource> configure_sources(const ConfigNode& root, const ho
         problems.push_back(entry.at("id").error("duplicate source id '" + id + "'", "give each source its own id").diagnostic());
         continue;
       }
-      const ConfigNode& plugin_node = entry.at("plugin");
-      const std::string plugin_id = plugin_node.as_string();
-      const host::PluginRecord* plugin = registry.find(plugin_id);
-      if (!plugin || plugin->kind != "data-source") {
-        auto near = closest_match(plugin_id, registry.ids("data-source"));
-        problems.push_back(plugin_node
-                               .error("unknown data-source plugin '" + plugin_id + "'",
-                                      near ? "did you mean '" + *near + "'?" : "run `povo plugins` to list them")
-                               .diagnostic());
-        continue;
-      }
+      const host::PluginRecord* plugin = host::find_plugin(registry, entry.at("plugin"), "data-source", problems);
+      if (!plugin) continue;
       ConfiguredSource configured;
       configured.id = id;
-      configured.plugin_id = plugin_id;
+      configured.plugin_id = plugin->id;
       configured.source = registry.create_data_source(*plugin);
-      // Relative paths start at the file that declares the source, which for an
-      // included file is not the job file.
       configured.context = SourceContext{id, source_base_dir(root, entry, config_dir), year, strict};
-      ConfigNode options = entry.find("options") ? *entry.find("options") : ConfigNode::make_map(entry.location(), entry.path() + ".options");
-      std::vector<Diagnostic> option_problems = check_options(options, configured.source->option_specs());
-      if (!option_problems.empty()) {
-        problems.insert(problems.end(), option_problems.begin(), option_problems.end());
-        continue;
-      }
-      Status status = configured.source->configure(options, configured.context);
-      if (!status) {
-        Diagnostic d = status.error();
-        if (!d.location.known()) d.location = options.location();
-        if (d.key_path.empty()) d.key_path = options.path();
-        problems.push_back(std::move(d));
+      const ConfigNode options = host::plugin_options(entry);
+      if (!host::configure_plugin(options, configured.source->option_specs(),
+                                  [&] { return configured.source->configure(options, configured.context); }, problems)) {
         continue;
       }
       out.push_back(std::move(configured));

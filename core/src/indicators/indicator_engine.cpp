@@ -1,6 +1,7 @@
 #include "indicators/indicator_engine.hpp"
 
 #include "indicators/expression_indicators.hpp"
+#include "plugin_host/plugin_config.hpp"
 
 #include <algorithm>
 #include <functional>
@@ -22,31 +23,12 @@ std::vector<ConfiguredSet> configure_indicator_sets(const ConfigNode& root, cons
   if (!sets || !sets->is_sequence()) return out;
   for (const auto& entry : sets->items()) {
     try {
-      const ConfigNode& plugin_node = entry.at("plugin");
-      const std::string plugin_id = plugin_node.as_string();
-      const host::PluginRecord* plugin = registry.find(plugin_id);
-      if (!plugin || plugin->kind != "indicator") {
-        auto near = closest_match(plugin_id, registry.ids("indicator"));
-        problems.push_back(plugin_node
-                               .error("unknown indicator plugin '" + plugin_id + "'",
-                                      near ? "did you mean '" + *near + "'?" : "run `povo plugins` to list them")
-                               .diagnostic());
-        continue;
-      }
-      ConfiguredSet configured{plugin_id, registry.create_indicator_set(*plugin), {}};
-      ConfigNode options = entry.find("options") ? *entry.find("options")
-                                                 : ConfigNode::make_map(entry.location(), entry.path() + ".options");
-      auto option_problems = check_options(options, configured.set->option_specs());
-      if (!option_problems.empty()) {
-        problems.insert(problems.end(), option_problems.begin(), option_problems.end());
-        continue;
-      }
-      Status status = configured.set->configure(options);
-      if (!status) {
-        Diagnostic d = status.error();
-        if (!d.location.known()) d.location = options.location();
-        if (d.key_path.empty()) d.key_path = options.path();
-        problems.push_back(std::move(d));
+      const host::PluginRecord* plugin = host::find_plugin(registry, entry.at("plugin"), "indicator", problems);
+      if (!plugin) continue;
+      ConfiguredSet configured{plugin->id, registry.create_indicator_set(*plugin), {}};
+      const ConfigNode options = host::plugin_options(entry);
+      if (!host::configure_plugin(options, configured.set->option_specs(),
+                                  [&] { return configured.set->configure(options); }, problems)) {
         continue;
       }
       configured.infos = configured.set->indicators();

@@ -1,5 +1,7 @@
 #include "indicators/signal_overrides.hpp"
 
+#include "stats/stats.hpp"
+
 #include <algorithm>
 
 namespace povo::indicators {
@@ -88,12 +90,8 @@ bool signal_applies(const SignalValue& signal, const Value& when) {
 
 bool beyond_signal(const SignalValue& signal, const Value& value, const Value& when) {
   if (!value.is_number() || !signal_applies(signal, when)) return false;
-  const double v = value.number();
-  if (signal.op == "<") return v < signal.threshold;
-  if (signal.op == "<=") return v <= signal.threshold;
-  if (signal.op == ">") return v > signal.threshold;
-  if (signal.op == ">=") return v >= signal.threshold;
-  return false;
+  // One comparison for board flags and group counts (stats::count_signal).
+  return stats::beyond(value.number(), stats::parse_compare(signal.op), signal.threshold);
 }
 
 }  // namespace povo::indicators
