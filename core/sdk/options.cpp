@@ -76,6 +76,18 @@ OptionSpec OptionSpec::list_of(std::string n, std::vector<OptionSpec> item_keys,
 }
 OptionSpec OptionSpec::anything(std::string n, std::string d, bool r) { return make(std::move(n), Type::any, std::move(d), r); }
 
+OptionSpec OptionSpec::with_default(std::string text) const {
+  OptionSpec s = *this;
+  s.default_value = std::move(text);
+  return s;
+}
+
+OptionSpec OptionSpec::with_example(std::string yaml) const {
+  OptionSpec s = *this;
+  s.example = std::move(yaml);
+  return s;
+}
+
 namespace {
 
 Diagnostic located(const ConfigNode& node, std::string message, std::string hint = {}) {

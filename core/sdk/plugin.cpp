@@ -32,4 +32,13 @@ const char* direction_name(Direction d) noexcept {
   return "?";
 }
 
+const char* aggregation_name(Aggregation a) noexcept {
+  switch (a) {
+    case Aggregation::median: return "median";
+    case Aggregation::sum: return "sum";
+    case Aggregation::ratio_of_sums: return "ratio_of_sums";
+  }
+  return "?";
+}
+
 }  // namespace povo

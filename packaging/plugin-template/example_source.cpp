@@ -22,6 +22,15 @@ class ExampleCsv final : public povo::SimpleDataSource {
     measure_ = options.at("measure").as_string();
     if (measure_.empty()) throw options.at("measure").error("measure must not be empty");
   }
+  // What load() will provide, from the options alone, so `povo validate` can check the
+  // names the job uses before any file is read. `files` are hashed for --resume.
+  povo::SourceDeclaration do_describe() const override {
+    povo::SourceDeclaration d;
+    d.entities = {povo::EntityKind::board};
+    d.measures = {{measure_, povo::EntityKind::board}};
+    d.files = {file_.string()};
+    return d;
+  }
   // An exception fails this source; SimpleDataSource turns it into a povo::Status in here.
   void do_load(povo::Dataset& ds, povo::DiagnosticSink& diagnostics) override {
     std::ifstream in(file_);

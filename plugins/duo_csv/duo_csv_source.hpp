@@ -19,6 +19,7 @@ class DuoCsvSource final : public SimpleDataSource {
 
  protected:
   void do_configure(const ConfigNode& options, const SourceContext& context) override;
+  SourceDeclaration do_describe() const override;
   void do_load(Dataset& dataset, DiagnosticSink& diagnostics) override;
 
  private:

@@ -76,6 +76,9 @@ class Reporter {
   void problem(Severity sev, const char* kind, std::string message, SourceLocation at, std::string hint = {}) {
     (sev == Severity::error ? report_.errors : report_.warnings)++;
     auto& n = counts_[kind];
+    // The summary of the unshown ones has the worst severity among them.
+    auto& worst = severity_[kind];
+    if (n == 0 || sev > worst) worst = sev;
     if (++n > max_) return;
     Diagnostic d;
     d.severity = sev;
@@ -96,14 +99,17 @@ class Reporter {
   void summarise(const std::string& file) {
     for (const auto& [kind, n] : counts_) {
       if (n > max_) {
+        // It stands for every problem it does not show, so totals count problems, not lines.
         Diagnostic d;
-        d.severity = Severity::note;
+        d.severity = severity_[kind];
         d.message = thousands(n - max_) + " more " + kind + " problems not shown (" + thousands(n) + " in all)";
         d.location.file = file;
+        d.count = n - max_;
         sink_.report(std::move(d));
       }
     }
     counts_.clear();
+    severity_.clear();
   }
 
  private:
@@ -111,6 +117,7 @@ class Reporter {
   std::size_t max_;
   LoadReport& report_;
   std::map<std::string, std::size_t> counts_;
+  std::map<std::string, Severity> severity_;
 };
 
 struct Columns {

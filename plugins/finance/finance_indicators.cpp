@@ -215,6 +215,7 @@ std::vector<IndicatorInfo> base_infos() {
   auto aggregate = [&](const char* id, std::vector<std::string> num, std::vector<std::string> den) {
     for (auto& i : v) {
       if (i.id == id) {
+        i.aggregation = Aggregation::ratio_of_sums;
         i.aggregate_numerator = std::move(num);
         i.aggregate_denominator = std::move(den);
       }
@@ -228,6 +229,12 @@ std::vector<IndicatorInfo> base_infos() {
   aggregate("huisvestingsratio", {"huisvestingslasten"}, {"totale_lasten", "financiele_lasten"});
   aggregate("personeelslasten_ratio", {"personeelslasten"}, {"totale_lasten"});
   aggregate("baten_per_leerling", {"totale_baten"}, {"leerlingen_bestuur"});
+  // Amounts that add up across boards; every other indicator is described by its median.
+  for (auto& i : v) {
+    if (i.id == "liquide_middelen_absoluut" || i.id == "normatief_publiek_ev" || i.id == "mogelijk_bovenmatig_ev") {
+      i.aggregation = Aggregation::sum;
+    }
+  }
   return v;
 }
 

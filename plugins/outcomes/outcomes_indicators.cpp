@@ -80,6 +80,7 @@ std::vector<IndicatorInfo> base_infos(const Options& o) {
   v.push_back(slaag("vwo", "vwo"));
   // Sector figures as a ratio of sums: all passed / all candidates.
   for (auto& i : v) {
+    i.aggregation = Aggregation::ratio_of_sums;
     i.aggregate_numerator = {i.inputs[0]};
     i.aggregate_denominator = {i.inputs[1]};
   }
@@ -151,7 +152,11 @@ std::vector<IndicatorInfo> OutcomesIndicators::indicators() const noexcept {
 Value OutcomesIndicators::compute(std::size_t indicator, const BoardYear& in) const noexcept {
   // No tested pupils or no candidates: the share does not apply (Reason::not_applicable).
   if (indicator >= indicator_count) return Value::missing(Reason::invalid);
-  return count_share(in.input(0), in.input(1), opt_.max_range_width, Reason::not_applicable);
+  // A board with no row at all for an exam type or test (a board without vwo) is not a
+  // gap in the data: the share does not apply to it.
+  const Value den = in.input(1);
+  if (den.is_missing() && den.reason() == Reason::not_reported) return Value::missing(Reason::not_applicable);
+  return count_share(in.input(0), den, opt_.max_range_width, Reason::not_applicable);
 }
 
 }  // namespace povo::outcomes

@@ -63,6 +63,9 @@ std::vector<IndicatorInfo> base_infos() {
                    "pupils. Counts below 5 are suppressed by DUO; when the share cannot be determined exactly "
                    "because of that, the possible range is shown if it is narrow enough."));
   // Sector figures as a ratio of sums.
+  v[aantal_leerlingen].aggregation = Aggregation::sum;
+  v[leerlingen_per_vestiging].aggregation = Aggregation::ratio_of_sums;
+  v[zittenblijvers_pct].aggregation = Aggregation::ratio_of_sums;
   v[leerlingen_per_vestiging].aggregate_numerator = {"leerlingen_bestuur"};
   v[leerlingen_per_vestiging].aggregate_denominator = {"vestigingen_bestuur"};
   v[zittenblijvers_pct].aggregate_numerator = {"zittenblijvers_bestuur"};

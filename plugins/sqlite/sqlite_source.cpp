@@ -83,6 +83,17 @@ void SqliteSource::do_configure(const ConfigNode& options, const SourceContext& 
   }
 }
 
+SourceDeclaration SqliteSource::do_describe() const {
+  SourceDeclaration d;
+  d.files.push_back(database_);
+  for (const Query& q : queries_) {
+    d.entities.push_back(q.entity);
+    for (const auto& [column, measure] : q.measures) d.measures.push_back({measure, q.entity});
+    for (const auto& [column, attribute] : q.attributes) d.attributes.push_back({q.entity, attribute, {}});
+  }
+  return d;
+}
+
 void SqliteSource::do_load(Dataset& ds, DiagnosticSink& diagnostics) {
   if (!std::filesystem::is_regular_file(database_)) {
     throw Error("database file '" + database_ + "' does not exist", database_where_, "check 'database:'");

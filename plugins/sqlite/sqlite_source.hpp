@@ -28,6 +28,7 @@ class SqliteSource final : public SimpleDataSource {
 
  protected:
   void do_configure(const ConfigNode& options, const SourceContext& context) override;
+  SourceDeclaration do_describe() const override;
   void do_load(Dataset& dataset, DiagnosticSink& diagnostics) override;
 
  private:

@@ -27,11 +27,13 @@ IndicatorInfo info(std::string id, std::string nl, std::string en, Unit unit, st
 
 IndicatorInfo fte(const char* id, const char* measure, const char* nl, const char* en, const char* group_nl,
                   const char* group_en) {
-  return info(id, nl, en, Unit::fte, "0.0", Direction::neutral, {measure},
+  IndicatorInfo i = info(id, nl, en, Unit::fte, "0.0", Direction::neutral, {measure},
               std::string("De omvang van ") + group_nl + " in fte (voltijdbanen) op 1 oktober van het jaar, over "
                   "alle scholen en het bestuursbureau van het bestuur.",
               std::string("The size of ") + group_en + " in fte (full-time equivalents) on 1 October of the "
                   "year, over all of the board's schools and its central office.");
+  i.aggregation = Aggregation::sum;  // fte add up across boards
+  return i;
 }
 
 IndicatorInfo share(const char* id, const char* measure, const char* nl, const char* en, const char* who_nl,
@@ -75,6 +77,7 @@ std::vector<IndicatorInfo> base_infos() {
   // Sector figures as a ratio of sums (not for absence: the measure is already a percentage).
   for (std::size_t i : {std::size_t{leerlingen_per_fte_op}, std::size_t{personeel_aandeel_55plus},
                         std::size_t{personeel_aandeel_vrouw}, std::size_t{personeel_aandeel_vast}}) {
+    v[i].aggregation = Aggregation::ratio_of_sums;
     v[i].aggregate_numerator = {v[i].inputs[0]};
     v[i].aggregate_denominator = {v[i].inputs[1]};
   }

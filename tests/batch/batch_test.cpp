@@ -1,6 +1,6 @@
 #include "batch/batch.hpp"
 #include "batch/manifest.hpp"
-#include "pdf/sha256.hpp"
+#include "digest/sha256.hpp"
 
 #include <gtest/gtest.h>
 
@@ -30,7 +30,7 @@ std::string read_file(const fs::path& p) {
 }
 
 std::string sha_hex(const std::string& s) {
-  povo::pdf::Sha256 h;
+  povo::digest::Sha256 h;
   h.update(s);
   std::string out;
   for (auto b : h.finish()) {

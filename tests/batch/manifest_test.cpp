@@ -37,6 +37,7 @@ TEST(ManifestJson, ExactLayout) {
             "  },\n"
             "  \"complete\": false,\n"
             "  \"counts\": {\"items\": 3, \"ok\": 1, \"reused\": 0, \"failed\": 1, \"not_run\": 1},\n"
+            "  \"run_warnings\": [],\n"
             "  \"items\": [\n"
             "    {\n"
             "      \"id\": \"10001\",\n"
@@ -83,6 +84,7 @@ TEST(ManifestJson, EmptyManifestIsValid) {
   EXPECT_EQ(json,
             "{\n  \"manifest_version\": 1,\n  \"metadata\": {},\n  \"complete\": true,\n"
             "  \"counts\": {\"items\": 0, \"ok\": 0, \"reused\": 0, \"failed\": 0, \"not_run\": 0},\n"
+            "  \"run_warnings\": [],\n"
             "  \"items\": []\n}\n");
   auto m = detail::parse_manifest(json);
   EXPECT_TRUE(m.complete);

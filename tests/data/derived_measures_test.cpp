@@ -25,7 +25,7 @@ TEST(DerivedMeasures, BoardTakesTheMajorityOfItsBranchesAndCountsThem) {
   auto m = ds.declare_measure("x", EntityKind::board);
   ds.set(m, board, 2024, Value::of(1));
 
-  data::derive_board_facts(ds, data::default_derived_attributes());
+  const data::AttributeConflicts conflicts = data::derive_board_facts(ds);
   EXPECT_EQ(*ds.attribute(EntityKind::board, board, "province"), "Utrecht");
   EXPECT_EQ(*ds.attribute(EntityKind::board, board, "denomination"), "Bijzonder");
   EXPECT_EQ(*ds.attribute(EntityKind::board, board, "sector"), "po");
@@ -33,4 +33,11 @@ TEST(DerivedMeasures, BoardTakesTheMajorityOfItsBranchesAndCountsThem) {
   EXPECT_EQ(ds.get(*ds.find_measure("vestigingen_bestuur"), board, 2024), Value::of(3));
   EXPECT_EQ(ds.get(*ds.find_measure("vestigingen_bestuur"), lonely, 2024), Value::of(0));
   EXPECT_EQ(ds.get(*ds.find_measure("scholen_bestuur"), lonely, 2024), Value::of(1));
+  // The branches disagree: both attributes are listed with the counts and the choice.
+  ASSERT_EQ(conflicts.count("province"), 1u);
+  ASSERT_EQ(conflicts.at("province").size(), 1u);
+  EXPECT_EQ(conflicts.at("province")[0].first, board);
+  EXPECT_EQ(conflicts.at("province")[0].second, "Gelderland 1, Utrecht 2 \u2192 Utrecht");
+  EXPECT_EQ(conflicts.at("denomination")[0].second, "Bijzonder 2, Openbaar 1 \u2192 Bijzonder");
+  EXPECT_EQ(conflicts.count("sector"), 0u);  // the board's own value is not derived
 }

@@ -1,7 +1,8 @@
-#include "indicators/expression_indicators.hpp"
+#include "job/expression_indicators.hpp"
 #include "indicators/indicator_engine.hpp"
 
 #include "config/yaml_loader.hpp"
+#include "../support/test_job.hpp"
 
 #include <gtest/gtest.h>
 
@@ -34,15 +35,19 @@ TEST(ExpressionIndicators, DefinedInYamlAndComputedLikePluginIndicators) {
       "    unit: percentage\n"
       "    expression: eigen_vermogen / prev(eigen_vermogen) - 1\n",
       "job.yaml");
-  host::PluginRegistry registry;
   std::vector<Diagnostic> problems;
-  auto sets = indicators::configure_indicator_sets(root, registry, problems);
+  auto compiled = job::compile_expression_indicators(*root.find("indicators"), problems);
   ASSERT_TRUE(problems.empty()) << problems.front().str();
-  ASSERT_EQ(sets.size(), 1u);
-  EXPECT_EQ(sets[0].infos[0].format, "eur");
-  EXPECT_EQ(sets[0].infos[1].format, "0.0%");
+  ASSERT_TRUE(compiled.set);
+  const auto infos = compiled.set->indicators();
+  EXPECT_EQ(infos[0].format, "eur");
+  EXPECT_EQ(infos[0].aggregation, Aggregation::ratio_of_sums);
+  EXPECT_EQ(infos[1].format, "0.0%");
+  EXPECT_EQ(infos[1].aggregation, Aggregation::median);  // declared by default, never inferred from the unit
+  job::Job j;
+  test_support::add_indicator_set(j, compiled.set, "expression");
   Dataset ds = pupils_and_equity();
-  auto table = indicators::compute_indicators(ds, sets, problems);
+  auto table = indicators::compute_indicators(ds, j, problems);
   ASSERT_TRUE(problems.empty()) << problems.front().str();
   auto rpl = *table.find("reserves_per_leerling");
   auto growth = *table.find("groei_reserves");
@@ -51,7 +56,6 @@ TEST(ExpressionIndicators, DefinedInYamlAndComputedLikePluginIndicators) {
   EXPECT_EQ(table.get(rpl, 0, 2024), Value::missing(Reason::suppressed_input));
   EXPECT_NEAR(table.get(growth, 0, 2024).number(), 0.125, 1e-12);
   EXPECT_EQ(table.get(growth, 0, 2023), Value::missing(Reason::missing_input));
-  EXPECT_EQ(table.provider(rpl), "expression");
 }
 
 TEST(ExpressionIndicators, ErrorsPointIntoTheExpression) {
@@ -60,19 +64,25 @@ TEST(ExpressionIndicators, ErrorsPointIntoTheExpression) {
       "  - id: x\n"
       "    label: X\n"
       "    unit: ratio\n"
-      "    expression: eigen_vermogen / / 2\n",
+      "    expression: eigen_vermogen / / 2\n"
+      "  - id: y\n"
+      "    label: Y\n"
+      "    unit: count\n"
+      "    expression: gemiddelde(leerlingen_bestuur)\n"
+      "  - id: z\n"
+      "    label: Z\n"
+      "    unit: ratio\n"
+      "    expression: leerlingen_bestuur\n"
+      "    aggregate: total\n",
       "job.yaml");
-  host::PluginRegistry registry;
   std::vector<Diagnostic> problems;
-  indicators::configure_indicator_sets(root, registry, problems);
-  ASSERT_EQ(problems.size(), 1u);
+  job::compile_expression_indicators(*root.find("indicators"), problems);
+  ASSERT_EQ(problems.size(), 3u);
   EXPECT_EQ(problems[0].location.str(), "job.yaml:5:34");
-  auto names = config::load_yaml_string(
-      "indicators:\n  - id: y\n    label: Y\n    unit: ratio\n    expression: eigen_vermogn * 2\n", "job.yaml");
-  indicators::ExpressionIndicatorSet set;
-  ASSERT_TRUE(set.configure(*names.find("indicators")).is_ok());
-  auto unknown = set.check_names({"eigen_vermogen", "leerlingen_bestuur"});
-  ASSERT_EQ(unknown.size(), 1u);
-  EXPECT_EQ(unknown[0].location.str(), "job.yaml:5:17");
-  EXPECT_EQ(unknown[0].hint, "did you mean 'eigen_vermogen'?");
+  EXPECT_EQ(problems[1].str(),
+            "job.yaml:9:17: error: unknown function 'gemiddelde' in 'gemiddelde(leerlingen_bestuur)' (indicators may "
+            "use min, max, abs, if, prev, lag, sum_years and avg_years)");
+  EXPECT_EQ(problems[2].str(),
+            "job.yaml:14:16: error: indicators[2].aggregate: unknown aggregation 'total' (use median, sum, or "
+            "{numerator: [...], denominator: [...]})");
 }

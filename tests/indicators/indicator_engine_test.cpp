@@ -1,38 +1,15 @@
 #include "indicators/indicator_engine.hpp"
 
+#include "../support/test_job.hpp"
+
 #include <gtest/gtest.h>
 
-#include <functional>
+#include <cmath>
 
 using namespace povo;
-using indicators::ConfiguredSet;
+using test_support::LambdaSet;
 
 namespace {
-
-// An in-process indicator set whose indicators are lambdas over their inputs.
-class LambdaSet final : public IndicatorSet {
- public:
-  using Fn = std::function<Value(const BoardYear&)>;
-  void add(std::string id, std::vector<std::string> inputs, Fn fn) {
-    IndicatorInfo info;
-    info.id = std::move(id);
-    info.inputs = std::move(inputs);
-    infos_.push_back(info);
-    fns_.push_back(std::move(fn));
-  }
-  std::vector<OptionSpec> option_specs() const noexcept override { return {}; }
-  Status configure(const ConfigNode&) noexcept override { return Status::ok(); }
-  std::vector<IndicatorInfo> indicators() const noexcept override { return infos_; }
-  Value compute(std::size_t i, const BoardYear& in) const noexcept override { return fns_[i](in); }
-
- private:
-  std::vector<IndicatorInfo> infos_;
-  std::vector<Fn> fns_;
-};
-
-ConfiguredSet wrap(std::shared_ptr<LambdaSet> s, std::string id) {
-  return ConfiguredSet{std::move(id), s, s->indicators()};
-}
 
 Dataset two_boards() {
   Dataset ds;
@@ -62,82 +39,77 @@ TEST(IndicatorEngine, ComputesFromMeasuresOtherIndicatorsAndEarlierYears) {
   // Declared before its input indicator: the engine orders by dependency.
   s->add("solv_change", {"solv"}, [](const BoardYear& in) { return subtract(in.input(0), in.input(0, 1)); });
   s->add("solv", {"eigen_vermogen", "totaal_activa"}, [](const BoardYear& in) { return divide(in.input(0), in.input(1)); });
+  job::Job j;
+  test_support::add_indicator_set(j, s, "lambda");
   std::vector<Diagnostic> problems;
   Dataset ds = two_boards();
-  auto table = indicators::compute_indicators(ds, {wrap(s, "lambda")}, problems);
+  auto table = indicators::compute_indicators(ds, j, problems);
   EXPECT_TRUE(problems.empty()) << messages(problems).front();
+  // Columns are the catalogue's order, whatever order they are computed in.
+  EXPECT_EQ(table.ids(), (std::vector<std::string>{"solv_change", "solv"}));
   auto solv = *table.find("solv");
   auto change = *table.find("solv_change");
+  EXPECT_EQ(solv, 1u);
   EXPECT_EQ(table.get(solv, 0, 2023), Value::of(0.3));
   EXPECT_EQ(table.get(solv, 0, 2024), Value::of(0.3));
   EXPECT_EQ(table.get(solv, 1, 2024), Value::missing(Reason::zero_denominator));
   EXPECT_EQ(table.get(solv, 1, 2023), Value::missing(Reason::missing_input));
   EXPECT_EQ(table.get(change, 0, 2024), Value::of(0.0));
   EXPECT_EQ(table.get(change, 0, 2023), Value::missing(Reason::missing_input));
-  EXPECT_EQ(table.provider(solv), "lambda");
+  EXPECT_EQ(j.providers[table.def(solv).provider].plugin_id, "lambda");
   EXPECT_EQ(table.years(), (std::vector<int>{2023, 2024}));
 }
 
-TEST(IndicatorEngine, UnknownInputsAndCyclesAreReportedAndTheRestStillComputes) {
+// The compiler checks names against what sources declare; a source that could not (or
+// data that lack a declared measure) leaves the indicator empty, with a message.
+TEST(IndicatorEngine, InputsTheDataLacksLeaveTheIndicatorEmptyAndTheRestStillComputes) {
   auto s = std::make_shared<LambdaSet>();
   auto zero = [](const BoardYear&) { return Value::of(0); };
   s->add("ok", {"eigen_vermogen"}, [](const BoardYear& in) { return in.input(0); });
   s->add("typo", {"eigen_vermogn"}, zero);
   s->add("low_level", {"leerlingen_vestiging"}, zero);
-  s->add("a", {"b"}, zero);
-  s->add("b", {"a"}, zero);
   s->add("needs_typo", {"typo"}, zero);
-  auto dup = std::make_shared<LambdaSet>();
-  dup->add("ok", {}, zero);
+  job::Job j;
+  test_support::add_indicator_set(j, s, "first");
   std::vector<Diagnostic> problems;
   Dataset ds = two_boards();
-  auto table = indicators::compute_indicators(ds, {wrap(s, "first"), wrap(dup, "second")}, problems);
+  auto table = indicators::compute_indicators(ds, j, problems);
   EXPECT_EQ(messages(problems),
             (std::vector<std::string>{
-                "error: indicator 'ok' from plugin 'second' is also provided by plugin 'first' (the first one is used; "
-                "remove one of the plugins from indicator_sets)",
-                "error: indicator 'typo' (plugin first) needs input 'eigen_vermogn', which no source provides and no "
-                "indicator computes (did you mean 'eigen_vermogen'?)",
-                "error: indicator 'low_level' (plugin first) needs 'leerlingen_vestiging' at board level, but it is a "
-                "branch-level measure (roll it up to board level in the source's options)",
-                "error: indicators depend on each other in a cycle: a -> b -> a (an indicator cannot use itself, "
-                "directly or through others)",
-                "error: indicator 'needs_typo' is left out because its input 'typo' could not be computed",
+                "error: indicator 'typo' (first) needs 'eigen_vermogn', which the loaded data does not have per board "
+                "(it is left empty; check the sources' messages)",
+                "error: indicator 'low_level' (first) needs 'leerlingen_vestiging', which the loaded data does not have "
+                "per board (it is left empty; check the sources' messages)",
+                "error: indicator 'needs_typo' is left empty because its input 'typo' could not be computed",
             }));
-  EXPECT_EQ(table.ids(), std::vector<std::string>{"ok"});
+  EXPECT_EQ(table.size(), 4u);
   EXPECT_EQ(table.get(0, 0, 2024), Value::of(45));
+  EXPECT_EQ(table.get(1, 0, 2024), Value::missing(Reason::not_reported));
 }
 
-#include "config/yaml_loader.hpp"
-#include "indicators/signal_overrides.hpp"
-
-TEST(SignalOverrides, ReplaceDefaultsAndCheckIdsAndInputs) {
+// A plugin returning NaN or infinity never puts a non-number into a report.
+TEST(IndicatorEngine, NonFiniteValuesFromAPluginBecomeMissingAndAreCounted) {
   auto s = std::make_shared<LambdaSet>();
-  s->add("liquiditeit", {"vlottende_activa", "kortlopende_schulden", "totale_baten"}, [](const BoardYear&) { return Value(); });
-  std::vector<ConfiguredSet> sets{wrap(s, "finance")};
-  sets[0].infos[0].signals = {SignalValue{"default", "<", 0.5, "oud", "", -1e300, 1e300}};
-  auto root = config::load_yaml_string(
-      "signal_values:\n"
-      "  liquiditeit:\n"
-      "    - {op: '<', threshold: 1.5, when_input: totale_baten, when_max: 3000000}\n"
-      "    - {op: '<', threshold: 0.75, when_input: totale_batn, when_min: 12000000}\n"
-      "  liquiditiet: []\n",
-      "job.yaml");
+  s->add("wild", {"eigen_vermogen"}, [](const BoardYear& in) {
+    if (in.year() == 2024) return Value::of(std::nan(""));
+    return Value::of(INFINITY);
+  });
+  s->add("wide", {"eigen_vermogen"}, [](const BoardYear&) { return Value::range(0, INFINITY); });
+  job::Job j;
+  test_support::add_indicator_set(j, s, "wild_plugin");
   std::vector<Diagnostic> problems;
-  indicators::apply_signal_overrides(root, sets, problems);
-  EXPECT_EQ(messages(problems),
-            (std::vector<std::string>{
-                "job.yaml:4:46: error: signal_values.liquiditeit[1].when_input: 'totale_batn' is not an input of "
-                "'liquiditeit' (its inputs: vlottende_activa, kortlopende_schulden, totale_baten) (did you mean "
-                "'totale_baten'?)",
-                "job.yaml:5:3: error: signal_values.liquiditiet: signal values for unknown indicator 'liquiditiet' "
-                "(did you mean 'liquiditeit'?)"}));
-  ASSERT_EQ(sets[0].infos[0].signals.size(), 1u);
-  const SignalValue& small = sets[0].infos[0].signals[0];
-  EXPECT_EQ(small.threshold, 1.5);
-  EXPECT_TRUE(indicators::beyond_signal(small, Value::of(1.2), Value::of(2'000'000)));
-  EXPECT_FALSE(indicators::beyond_signal(small, Value::of(1.2), Value::of(3'000'000)));  // when_max is exclusive
-  EXPECT_FALSE(indicators::beyond_signal(small, Value::of(1.5), Value::of(100)));
-  EXPECT_FALSE(indicators::beyond_signal(small, Value::missing(), Value::of(100)));
-  EXPECT_FALSE(indicators::beyond_signal(small, Value::of(1.0), Value::missing()));
+  Dataset ds = two_boards();
+  auto table = indicators::compute_indicators(ds, j, problems);
+  EXPECT_EQ(table.get(0, 0, 2024), Value::missing(Reason::invalid));
+  EXPECT_EQ(table.get(0, 1, 2023), Value::missing(Reason::invalid));
+  EXPECT_EQ(table.get(1, 0, 2024), Value::missing(Reason::invalid));
+  ASSERT_EQ(problems.size(), 2u);
+  EXPECT_EQ(problems[0].str(),
+            "warning: indicator 'wild' (wild_plugin) gave 4 values that are not finite numbers (NaN or infinity) (they "
+            "are treated as missing; the plugin should return a missing value instead)");
+  EXPECT_EQ(problems[0].count, 4u);  // 2 boards x 2 years
+  j.strict = true;
+  problems.clear();
+  indicators::compute_indicators(ds, j, problems);
+  EXPECT_EQ(problems[0].severity, Severity::error);
 }

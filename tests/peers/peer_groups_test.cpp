@@ -1,6 +1,7 @@
 #include "peers/peer_groups.hpp"
 
 #include "config/yaml_loader.hpp"
+#include "job/compile.hpp"
 
 #include <gtest/gtest.h>
 
@@ -22,8 +23,27 @@ Dataset boards() {
   return ds;
 }
 
+// What the sources of these tests declare: two board attributes and the pupil count.
+job::DeclaredData declared() {
+  job::DeclaredData d;
+  d.board_attributes = {"province", "sector"};
+  d.board_measures = {"leerlingen_bestuur"};
+  return d;
+}
+
+std::vector<std::string> compile_problems(const std::string& yaml) {
+  std::vector<Diagnostic> problems;
+  job::compile_peer_groups(config::load_yaml_string(yaml, "peers.yaml"), declared(), problems);
+  std::vector<std::string> out;
+  for (const auto& p : problems) out.push_back(p.str());
+  return out;
+}
+
 std::vector<peers::PeerGroupDef> defs(const std::string& yaml) {
-  return peers::parse_peer_groups(config::load_yaml_string(yaml, "peers.yaml"));
+  std::vector<Diagnostic> problems;
+  auto d = job::compile_peer_groups(config::load_yaml_string(yaml, "peers.yaml"), declared(), problems);
+  for (const auto& p : problems) ADD_FAILURE() << p.str();
+  return d;
 }
 
 std::vector<std::string> codes(const Dataset& ds, const std::vector<EntityIndex>* members) {
@@ -98,21 +118,25 @@ TEST(PeerGroups, NoFallbackMeansTooSmall) {
 }
 
 TEST(PeerGroups, ConfigErrorsAreLocated) {
-  auto error = [](const std::string& yaml) {
-    try {
-      defs(yaml);
-    } catch (const Error& e) {
-      return e.diagnostic().str();
-    }
-    return std::string("<no error>");
-  };
-  EXPECT_EQ(error("peer_groups:\n  - id: a\n    fallback: sectr\n  - id: sector\n"),
-            "peers.yaml:3:15: error: peer_groups[0].fallback: unknown peer group 'sectr' (did you mean 'sector'?)");
-  EXPECT_EQ(error("peer_groups:\n  - id: a\n    fallback: b\n  - id: b\n    fallback: a\n"),
-            "peers.yaml:3:15: error: peer_groups[0].fallback: peer group fallbacks form a cycle through 'a'");
-  EXPECT_EQ(error("peer_groups:\n  - id: a\n    size: {measure: x, bounds: [10, 5], labels: [a, b, c]}\n"),
-            "peers.yaml:3:32: error: peer_groups[0].size.bounds: size bounds must be strictly ascending");
-  EXPECT_EQ(error("peer_groups:\n  - id: a\n    size: {measure: x, bounds: [5], labels: [a]}\n"),
-            "peers.yaml:3:45: error: peer_groups[0].size.labels: expected 2 labels for 1 bounds, got 1 (there is one "
-            "class below the first bound and one above the last)");
+  using V = std::vector<std::string>;
+  EXPECT_EQ(compile_problems("peer_groups:\n  - id: a\n    fallback: sectr\n  - id: sector\n"),
+            V{"peers.yaml:3:15: error: peer_groups[0].fallback: unknown peer group 'sectr' (did you mean 'sector'?)"});
+  EXPECT_EQ(compile_problems("peer_groups:\n  - id: a\n    fallback: b\n  - id: b\n    fallback: a\n"),
+            (V{"peers.yaml:3:15: error: peer_groups[0].fallback: peer group fallbacks form a cycle through 'a' (a fallback "
+               "must be a broader group that does not fall back to this one)"}));
+  EXPECT_EQ(compile_problems("peer_groups:\n  - id: a\n    size: {measure: leerlingen_bestuur, bounds: [10, 5], labels: [a, b, c]}\n"),
+            V{"peers.yaml:3:49: error: peer_groups[0].size.bounds: size bounds must be strictly ascending"});
+  EXPECT_EQ(compile_problems("peer_groups:\n  - id: a\n    size: {measure: leerlingen_bestuur, bounds: [5], labels: [a]}\n"),
+            V{"peers.yaml:3:62: error: peer_groups[0].size.labels: expected 2 labels for 1 bounds, got 1 (there is one "
+              "class below the first bound and one above the last)"});
+  // Names are checked against what the sources declare.
+  EXPECT_EQ(compile_problems("peer_groups:\n  - id: a\n    by: [sector, provincie]\n"),
+            V{"peers.yaml:3:18: error: peer_groups[0].by[1]: peer group 'a' uses board attribute 'provincie', which no "
+              "source declares (did you mean 'province'?)"});
+  EXPECT_EQ(compile_problems("peer_groups:\n  - id: a\n    size: {measure: leerlingen, bounds: [5], labels: [a, b]}\n"),
+            V{"peers.yaml:3:21: error: peer_groups[0].size.measure: size measure 'leerlingen' is not a board-level "
+              "measure any source declares (e.g. leerlingen_bestuur or totale_baten)"});
+  EXPECT_EQ(compile_problems("peer_groups:\n  - id: a\n  - id: a\n"),
+            V{"peers.yaml:3:9: error: peer_groups[1].id: duplicate peer group id 'a' (give each group definition its own "
+              "id)"});
 }

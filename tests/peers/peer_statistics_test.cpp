@@ -1,5 +1,7 @@
 #include "peers/peer_statistics.hpp"
 
+#include "../support/test_job.hpp"
+
 #include <gtest/gtest.h>
 
 using namespace povo;
@@ -10,6 +12,7 @@ namespace {
 // 0.20, 0.50, 0.60, 0.70, 0.80, missing (po) and 0.9 (vo).
 struct Fixture {
   Dataset ds;
+  job::Job job;
   indicators::IndicatorTable table;
   std::size_t solv = 0;
   Fixture() {
@@ -24,14 +27,17 @@ struct Fixture {
       ds.set(ta, b, 2024, Value::of(100.0 * (i + 1)));
       ds.set(baten, b, 2024, Value::of(i < 3 ? 2e6 : 20e6));
     }
-    IndicatorInfo info;
-    info.id = "solvabiliteit_2";
-    info.inputs = {"eigen_vermogen", "totaal_activa", "totale_baten"};
+    auto set = std::make_shared<test_support::LambdaSet>();
+    IndicatorInfo& info = set->add("solvabiliteit_2", {"eigen_vermogen", "totaal_activa", "totale_baten"},
+                                   [](const BoardYear&) { return Value(); });
+    info.aggregation = Aggregation::ratio_of_sums;
     info.aggregate_numerator = {"eigen_vermogen"};
     info.aggregate_denominator = {"totaal_activa"};
     info.signals = {SignalValue{"s", "<", 0.30, "signaal", "", -1e300, 1e300},
                     SignalValue{"groot", "<", 0.65, "groot", "totale_baten", 12e6, 1e300}};
-    solv = table.add(info, "test", 7);
+    test_support::add_indicator_set(job, set, "test");
+    table = indicators::IndicatorTable(job.indicators, 7);
+    solv = 0;
     for (EntityIndex b = 0; b < 7; ++b) {
       table.set(solv, b, 2024, solvency[b] < 0 ? Value::missing(Reason::zero_denominator) : Value::of(solvency[b]));
     }
@@ -96,4 +102,53 @@ TEST(PeerStatistics, FewerThanKValuesAreWithheld) {
   EXPECT_TRUE(vo.peers.withheld);
   EXPECT_EQ(vo.percentile_rank, Value::missing(Reason::too_few_peers));
   EXPECT_FALSE(vo.quartile.has_value());
+}
+
+// The group figure is formed as the indicator declares: here a ratio of sums, over the
+// boards with both parts, withheld below k boards.
+TEST(PeerStatistics, GroupFigureFollowsTheDeclaredAggregation) {
+  Fixture f;
+  peers::PeerGroups groups(f.ds, sector_def(2));
+  peers::PeerStatistics st(f.ds, f.table, groups, 5);
+  std::vector<EntityIndex> po = {0, 1, 2, 3, 4, 5};
+  auto fig = st.figure(f.solv, po, 2024);
+  EXPECT_EQ(fig.how, Aggregation::ratio_of_sums);
+  EXPECT_NEAR(fig.value.number(), 380.0 / 2100.0, 1e-12);
+  EXPECT_EQ(fig.n_used, 6u);
+  EXPECT_EQ(fig.n_total, 6u);
+  EXPECT_FALSE(fig.withheld);
+  auto few = st.figure(f.solv, std::vector<EntityIndex>{0, 1, 2, 3}, 2024);
+  EXPECT_TRUE(few.withheld);
+  EXPECT_EQ(few.value, Value::missing(Reason::too_few_peers));
+}
+
+TEST(PeerStatistics, SumsAddUpAndMediansDoNot) {
+  Dataset ds;
+  job::Job j;
+  auto set = std::make_shared<test_support::LambdaSet>();
+  IndicatorInfo& pupils = set->add("pupils", {}, [](const BoardYear&) { return Value(); });
+  pupils.unit = Unit::count;
+  pupils.format = "0";
+  pupils.aggregation = Aggregation::sum;
+  IndicatorInfo& per_pupil = set->add("per_pupil", {}, [](const BoardYear&) { return Value(); });
+  per_pupil.unit = Unit::euro;
+  per_pupil.format = "eur";
+  test_support::add_indicator_set(j, set, "test");
+  for (int i = 0; i < 6; ++i) ds.add_entity(EntityKind::board, std::to_string(30000 + i));
+  indicators::IndicatorTable table(j.indicators, 6);
+  // pupils 100..500 and one "<5"; per pupil 10, 20, ..., 60.
+  for (EntityIndex b = 0; b < 6; ++b) {
+    table.set(0, b, 2024, b == 5 ? Value::suppressed_count() : Value::of(100.0 * (b + 1)));
+    table.set(1, b, 2024, Value::of(10.0 * (b + 1)));
+  }
+  peers::PeerGroups groups(ds, sector_def(1));
+  peers::PeerStatistics st(ds, table, groups, 5);
+  std::vector<EntityIndex> all = {0, 1, 2, 3, 4, 5};
+  auto total = st.figure(0, all, 2024);
+  EXPECT_EQ(total.how, Aggregation::sum);
+  EXPECT_EQ(total.value, Value::range(1501, 1504));  // 1500 + a count of 1 to 4
+  EXPECT_EQ(total.n_used, 6u);
+  auto median = st.figure(1, all, 2024);
+  EXPECT_EQ(median.how, Aggregation::median);
+  EXPECT_DOUBLE_EQ(median.value.number(), 35.0);  // never 210, the sum of the ratios
 }

@@ -77,8 +77,8 @@ TEST(PluginRegistry, RejectsEachBrokenFixtureWithOneLineReason) {
   EXPECT_EQ(reason_for(registry, "libpovo_fixture_no_manifest.so"),
             "no povo manifest (the library does not export 'povo_plugin_manifest'); is it a povo plugin?");
   EXPECT_EQ(reason_for(registry, "libpovo_fixture_wrong_api.so"),
-            "incompatible plugin API version 99.0 (this povo provides API 1.0; rebuild the plugin against this "
-            "povo's SDK)");
+            "incompatible plugin API version 99.0 (this povo provides API " + std::to_string(POVO_API_VERSION_MAJOR) +
+                "." + std::to_string(POVO_API_VERSION_MINOR) + "; rebuild the plugin against this povo's SDK)");
   EXPECT_EQ(reason_for(registry, "libpovo_fixture_throws.so"),
             "factory failed: cannot connect to the board warehouse");
   // Files are taken in sorted order, so dup_a is accepted and dup_b names both files.

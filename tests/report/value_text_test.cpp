@@ -1,9 +1,12 @@
+#include "job/number_format.hpp"
 #include "report/value_text.hpp"
 
 #include <gtest/gtest.h>
 
 using namespace povo;
-using report::style_for;
+// Indicator formats are parsed once, when the job is compiled (job/number_format.hpp).
+static std::optional<povo::format::NumberStyle> style_of(const char* f) { return povo::job::parse_number_format(f); }
+static format::NumberStyle style_for(const char* f) { return *style_of(f); }
 using report::value_text;
 
 TEST(ValueText, IndicatorFormatsInDutch) {

@@ -281,14 +281,16 @@ TEST(Signals, CountBeyondEachOperator) {
   EXPECT_EQ(st::count_beyond(v, st::parse_compare(">="), 0.30).n_beyond, 2u);
   expect_missing(st::count_beyond({}, st::Compare::lt, 1).share, Reason::missing_input);
   EXPECT_THROW(st::parse_compare("=<"), povo::Error);
+  EXPECT_FALSE(st::to_compare("=>").has_value());
+  EXPECT_EQ(st::to_compare(">="), st::Compare::ge);
+  EXPECT_STREQ(st::compare_text(st::Compare::le), "<=");
 }
 
 TEST(Signals, ConditionalSignal) {
-  povo::SignalValue s;
-  s.id = "klein";
-  s.op = "<";
+  st::Threshold s;
+  s.op = st::Compare::lt;
   s.threshold = 0.2;
-  s.when_input = "totale_baten";
+  s.conditional = true;
   s.when_min = 0;
   s.when_max = 1e7;
   auto v = numbers({0.1, 0.1, 0.1, 0.5, 0.1});
@@ -301,8 +303,12 @@ TEST(Signals, ConditionalSignal) {
   boundary[0] = Value::of(1e7);  // when_max is exclusive
   EXPECT_EQ(st::count_signal(v, s, boundary).n_with_value, 2u);
   EXPECT_THROW(st::count_signal(v, s, {}), std::invalid_argument);
-  s.when_input.clear();
+  s.conditional = false;
   EXPECT_EQ(st::count_signal(v, s).n_beyond, 4u);
+  EXPECT_TRUE(s.flags(Value::of(0.1), Value::missing()));
+  s.conditional = true;
+  EXPECT_FALSE(s.flags(Value::of(0.1), Value::missing()));  // the condition is unknown: not flagged
+  EXPECT_TRUE(s.flags(Value::of(0.1), Value::of(0)));        // when_min is inclusive
 }
 
 

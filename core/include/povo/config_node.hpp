@@ -97,6 +97,13 @@ struct POVO_SDK_API OptionSpec {
   std::vector<std::string> choices;   ///< allowed scalar values, if restricted
   std::vector<OptionSpec> children;   ///< for map: its keys; for list: the keys of each item (a map)
   bool open_keys = false;             ///< map whose keys are free (e.g. column -> measure)
+  std::string default_value;          ///< what applies when the key is absent, as text ("" if none)
+  std::string example;                ///< a value as one would write it in YAML, for the reference
+
+  /// Copies with a default or an example, for chaining:
+  /// `OptionSpec::integer("min_group_size", "...").with_default("5")`.
+  OptionSpec with_default(std::string text) const;
+  OptionSpec with_example(std::string yaml) const;
 
   static OptionSpec string(std::string name, std::string description, bool required = false);
   static OptionSpec number(std::string name, std::string description, bool required = false);

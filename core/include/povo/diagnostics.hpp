@@ -3,6 +3,7 @@
 
 #include <povo/export.hpp>
 
+#include <cstddef>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -30,6 +31,10 @@ struct POVO_SDK_API Diagnostic {
   SourceLocation location; ///< where, as precisely as known
   std::string key_path;    ///< config key path, e.g. "sources[0].options.file"
   std::string hint;        ///< a suggestion, e.g. "did you mean 'indicators'?"
+  /// How many occurrences this message stands for: 1 for a single problem; a summary
+  /// such as "83,000 more 'not a number' problems not shown" carries 83,000, so totals
+  /// count problems, not lines.
+  std::size_t count = 1;
 
   /// "file:line:col: error: message (hint)" with the key path when there is no location.
   std::string str() const;

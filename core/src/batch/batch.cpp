@@ -2,7 +2,7 @@
 
 #include "batch/atomic_file.hpp"
 #include "batch/manifest.hpp"
-#include "pdf/sha256.hpp"
+#include "digest/sha256.hpp"
 
 #include <atomic>
 #include <cerrno>
@@ -81,26 +81,7 @@ std::mutex g_one_batch;  // the handlers and flag are process-wide
 
 // sha256 of a file's contents, or "" if it cannot be read.
 std::string file_sha256(const std::string& path, std::size_t& size) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return {};
-  pdf::Sha256 h;
-  std::vector<char> buf(1 << 16);
-  size = 0;
-  while (in) {
-    in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
-    auto n = static_cast<std::size_t>(in.gcount());
-    h.update(buf.data(), n);
-    size += n;
-  }
-  if (in.bad()) return {};
-  auto digest = h.finish();
-  static constexpr char hex[] = "0123456789abcdef";
-  std::string out;
-  for (std::uint8_t b : digest) {
-    out += hex[b >> 4];
-    out += hex[b & 0xF];
-  }
-  return out;
+  return digest::file_sha256(path, &size).value_or("");
 }
 
 std::string one_line(std::string s) {
@@ -127,7 +108,7 @@ struct Run {
   Run(const Options& o, std::vector<Item>& i, std::ostream& p) : options(o), items(i), progress(p) {}
 
   void write_manifest(bool complete, bool sync) {
-    const std::string text = detail::manifest_json(options.metadata, results, complete);
+    const std::string text = detail::manifest_json(options.metadata, results, complete, options.run_warnings);
     try {
       detail::write_file_atomically(options.out_dir, options.manifest_name, text.data(), text.size(), sync);
       manifest_error.clear();
@@ -241,7 +222,7 @@ struct Run {
       r.error = e.what();
       return r;
     }
-    r.sha256 = pdf::sha256_hex(out.bytes.data(), out.bytes.size());
+    r.sha256 = digest::sha256_hex(out.bytes.data(), out.bytes.size());
     r.bytes = out.bytes.size();
     r.status = Status::ok;
     return r;
@@ -334,9 +315,28 @@ Summary run_batch(std::vector<Item> items, const Options& options, std::ostream&
   };
 
   if (options.dry_run) {
-    progress << "dry run: " << items.size() << (items.size() == 1 ? " file" : " files") << " would be written to "
-             << options.out_dir << "\n";
-    for (const ItemResult& r : run.results) progress << "  " << r.file << "  " << r.id << "  " << one_line(r.title) << "\n";
+    // The real plan, with --resume applied: which files would be reused and which made.
+    std::ostream& list = options.listing ? *options.listing : progress;
+    if (options.resume) run.reusable = load_reusable(options, progress);
+    std::size_t reuse = 0;
+    std::vector<bool> reused(run.results.size(), false);
+    for (std::size_t k = 0; k < run.results.size(); ++k) {
+      const ItemResult& r = run.results[k];
+      auto it = run.reusable.find(r.file);
+      std::size_t size = 0;
+      reused[k] = it != run.reusable.end() && it->second.id == r.id &&
+                  file_sha256(join_path(options.out_dir, r.file), size) == it->second.sha256;
+      reuse += reused[k];
+    }
+    list << "dry run: " << items.size() - reuse << (items.size() - reuse == 1 ? " file" : " files")
+         << " would be written to " << options.out_dir;
+    if (options.resume) list << ", " << reuse << " reused";
+    list << "\n";
+    for (std::size_t k = 0; k < run.results.size(); ++k) {
+      const ItemResult& r = run.results[k];
+      list << (options.resume ? (reused[k] ? "  reuse " : "  make  ") : "  ") << r.file << "  " << r.id << "  "
+           << one_line(r.title) << "\n";
+    }
     finish_summary();
     return summary;
   }

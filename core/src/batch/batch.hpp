@@ -31,13 +31,19 @@ struct Item {
 struct Options {
   std::string out_dir;
   unsigned jobs = 1;           ///< worker threads; 0 = one per hardware thread
-  bool dry_run = false;        ///< render nothing, write nothing; list the files to `progress`
-  bool resume = false;         ///< reuse files whose sha256 matches an existing manifest (same metadata)
+  bool dry_run = false;        ///< render nothing, write nothing; list the files to `listing` (or `progress`)
+  /// Reuse files whose sha256 matches an existing manifest with the same metadata. The
+  /// metadata must name everything a report depends on (configuration, data digests,
+  /// povo and plugin versions): a file is reused only when all of it matches.
+  bool resume = false;
+  std::ostream* listing = nullptr;  ///< where a dry run lists the files (stdout); null: `progress`
   bool progress_bar = false;   ///< true when stderr is a terminal: one line redrawn with '\r'
   std::string extension = ".pdf";
   std::string manifest_name = "manifest.json";
   /// Run metadata copied into the manifest ("povo" version, config hash, ...), in this order.
   std::vector<std::pair<std::string, std::string>> metadata;
+  /// Warnings about the whole run (data quality, coverage), listed in the manifest.
+  std::vector<std::string> run_warnings;
 };
 
 enum class Status {

@@ -228,7 +228,8 @@ void append_json_string(std::string& out, std::string_view s) {
   out += '"';
 }
 
-std::string manifest_json(const Metadata& metadata, const std::vector<ItemResult>& items, bool complete) {
+std::string manifest_json(const Metadata& metadata, const std::vector<ItemResult>& items, bool complete,
+                          const std::vector<std::string>& run_warnings) {
   std::size_t counts[4] = {0, 0, 0, 0};
   for (const auto& r : items) ++counts[static_cast<int>(r.status)];
   std::string out;
@@ -248,6 +249,12 @@ std::string manifest_json(const Metadata& metadata, const std::vector<ItemResult
          ", \"reused\": " + std::to_string(counts[int(Status::reused)]) +
          ", \"failed\": " + std::to_string(counts[int(Status::failed)]) +
          ", \"not_run\": " + std::to_string(counts[int(Status::not_run)]) + "},\n";
+  out += "  \"run_warnings\": [";
+  for (std::size_t w = 0; w < run_warnings.size(); ++w) {
+    out += w ? ",\n    " : "\n    ";
+    append_json_string(out, run_warnings[w]);
+  }
+  out += run_warnings.empty() ? "],\n" : "\n  ],\n";
   out += "  \"items\": [";
   for (std::size_t k = 0; k < items.size(); ++k) {
     const ItemResult& r = items[k];
@@ -289,6 +296,9 @@ ParsedManifest parse_manifest(std::string_view json) {
   if (const Json* md = doc.get("metadata"))
     if (auto* o = std::get_if<std::shared_ptr<JsonObject>>(&md->v))
       for (const auto& [k, v] : **o) m.metadata.emplace_back(k, text_of(&v));
+  if (const Json* w = doc.get("run_warnings"))
+    if (auto* wa = std::get_if<std::shared_ptr<JsonArray>>(&w->v))
+      for (const Json& x : **wa) m.run_warnings.push_back(text_of(&x));
   const Json* items = doc.get("items");
   auto* arr = items ? std::get_if<std::shared_ptr<JsonArray>>(&items->v) : nullptr;
   if (!arr) throw std::runtime_error("manifest has no \"items\" array");

@@ -17,11 +17,13 @@ void append_json_string(std::string& out, std::string_view s);
 using Metadata = std::vector<std::pair<std::string, std::string>>;
 
 /// The manifest text. `complete` is false while items are still running or after an interrupt.
-std::string manifest_json(const Metadata& metadata, const std::vector<ItemResult>& items, bool complete);
+std::string manifest_json(const Metadata& metadata, const std::vector<ItemResult>& items, bool complete,
+                          const std::vector<std::string>& run_warnings = {});
 
 struct ParsedManifest {
   Metadata metadata;
   std::vector<ItemResult> items;  ///< "ok" + "reused": true reads as Status::reused
+  std::vector<std::string> run_warnings;
   bool complete = false;
 };
 

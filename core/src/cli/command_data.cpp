@@ -84,12 +84,13 @@ void print_peers(const pipeline::JobResult& r, const std::optional<EntityIndex>&
   }
 }
 
+// The statistics the reports use, with the same disclosure rule (output.min_group_size):
+// a group figure over fewer boards with a value is withheld here exactly as in the PDFs.
 void print_stats(const pipeline::JobResult& r, const std::optional<EntityIndex>& board, const DataFilter& filter,
                  std::ostream& out) {
-  const Dataset& ds = r.loaded.dataset;
   const auto& groups = *r.peer_groups;
   out << "indicator,peer_group,group,year,n,missing,suppressed,mean,median,p10,p25,p75,p90,min,max,"
-         "ratio_of_sums,withheld,signals_beyond\n";
+         "aggregation,group_figure,boards_used,withheld,signals_beyond\n";
   for (std::size_t i = 0; i < r.indicators.size(); ++i) {
     for (int year : r.indicators.years()) {
       if (filter.year && year != *filter.year) continue;
@@ -98,7 +99,7 @@ void print_stats(const pipeline::JobResult& r, const std::optional<EntityIndex>&
           if (key.empty()) continue;
           if (board && std::find(members.begin(), members.end(), *board) == members.end()) continue;
           const auto& s = r.statistics->summary(i, members, year);
-          auto agg = r.statistics->aggregate(i, members, year);
+          const peers::GroupFigure f = r.statistics->figure(i, members, year);
           std::string signals;
           if (!s.withheld) {
             for (const auto& c : r.statistics->signal_counts(i, members, year)) {
@@ -108,34 +109,23 @@ void print_stats(const pipeline::JobResult& r, const std::optional<EntityIndex>&
           out << csv_field(r.indicators.info(i).id) << ',' << groups.definitions()[d].id << ',' << csv_field(key) << ','
               << year << ',' << s.n << ',' << s.n_missing << ',' << s.n_suppressed << ',' << cell(s.mean) << ','
               << cell(s.median) << ',' << cell(s.p10) << ',' << cell(s.p25) << ',' << cell(s.p75) << ','
-              << cell(s.p90) << ',' << cell(s.min) << ',' << cell(s.max) << ','
-              << (agg && !s.withheld ? cell(agg->value) : "") << ',' << (s.withheld ? "yes" : "no") << ','
-              << signals << '\n';
+              << cell(s.p90) << ',' << cell(s.min) << ',' << cell(s.max) << ',' << aggregation_name(f.how) << ','
+              << cell(f.value) << ',' << f.n_used << ',' << (s.withheld ? "yes" : "no") << ',' << signals << '\n';
         }
       }
     }
   }
-  (void)ds;
 }
 
 }  // namespace
 
 int command_data(const std::string& config, const DataFilter& filter, const CommonOptions& options,
                  std::ostream& out, std::ostream& err) {
-  if (filter.table != "values" && filter.table != "peers" && filter.table != "stats") {
-    return (err << "povo: error: unknown table '" << filter.table << "' (use values, peers or stats)\n", exit_usage);
-  }
   host::PluginRegistry registry;
   if (!load_plugins(registry, options, err)) return exit_run_errors;
-  std::optional<Job> job = load_job(config, options, err);
+  std::unique_ptr<job::Job> job = compile_job(config, options, registry, false, err);
   if (!job) return exit_usage;
-  std::vector<Diagnostic> problems;
-  pipeline::PreparedJob prepared = pipeline::prepare_job(job->root, registry, job->config_dir, job->strict, problems);
-  if (!problems.empty()) {
-    print_diagnostics(problems, err);
-    return exit_usage;
-  }
-  std::unique_ptr<pipeline::JobResult> analysed = pipeline::run_job(prepared, job->strict);
+  std::unique_ptr<pipeline::JobResult> analysed = pipeline::run_job(*job);
   const pipeline::JobResult& result = *analysed;
   const Dataset& ds = result.loaded.dataset;
 
@@ -143,27 +133,22 @@ int command_data(const std::string& config, const DataFilter& filter, const Comm
   if (filter.board) {
     board = ds.find_entity(EntityKind::board, *filter.board);
     if (!board) {
-      err << "error: board '" << *filter.board << "' is not in the data (" << ds.entity_count(EntityKind::board)
-          << " boards loaded)\n";
+      err << "povo: error: board '" << *filter.board << "' is not in the data (" << ds.entity_count(EntityKind::board)
+          << " boards loaded) (check the number; --table values lists the boards)\n";
       return exit_usage;
     }
   }
-  if (filter.table == "values") print_values(result, board, filter, out);
-  if (filter.table == "peers") print_peers(result, board, filter, out);
-  if (filter.table == "stats") print_stats(result, board, filter, out);
-
-  const std::size_t errors = result.errors();
-  const std::size_t messages = result.loaded.diagnostics.size() + result.problems.size();
-  if (messages > 0) {
-    err << "data quality: " << errors << " errors, " << messages - errors << " warnings\n";
-    print_diagnostics(result.loaded.diagnostics, err);
-    print_diagnostics(result.problems, err);
+  switch (filter.table) {
+    case DataTable::values: print_values(result, board, filter, out); break;
+    case DataTable::peers: print_peers(result, board, filter, out); break;
+    case DataTable::stats: print_stats(result, board, filter, out); break;
   }
+  print_data_quality(result, err);
   err << "loaded " << ds.entity_count(EntityKind::board) << " boards, " << ds.entity_count(EntityKind::school)
       << " schools, " << ds.entity_count(EntityKind::branch) << " branches, " << ds.observation_count()
-      << " observations from " << prepared.sources.size() << " sources; computed " << result.indicators.size()
+      << " observations from " << job->sources.size() << " sources; computed " << result.indicators.size()
       << " indicators\n";
-  if (result.loaded.failed_sources > 0 || (job->strict && errors > 0)) return exit_run_errors;
+  if (result.fatal() || result.errors() > 0) return exit_run_errors;
   return exit_ok;
 }
 

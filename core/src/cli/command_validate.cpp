@@ -1,26 +1,36 @@
+// `povo validate CONFIG [--data]`: compile the job (every check that needs no data, with
+// file:line:col), and with --data also load the data and run the checks that need it.
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
-
-#include "pipeline/job_pipeline.hpp"
 
 #include <ostream>
 
 namespace povo::cli {
 
-int command_validate(const std::string& config, const CommonOptions& options, std::ostream& out, std::ostream& err) {
+int command_validate(const std::string& config, const ValidateOptions& validate, const CommonOptions& options,
+                     std::ostream& out, std::ostream& err) {
   host::PluginRegistry registry;
   if (!load_plugins(registry, options, err)) return exit_run_errors;
-  std::optional<Job> job = load_job(config, options, err);
+  std::unique_ptr<job::Job> job = compile_job(config, options, registry, true, err);
   if (!job) return exit_usage;
-  std::vector<Diagnostic> problems;
-  auto prepared = pipeline::prepare_job(job->root, registry, job->config_dir, job->strict, problems);
-  const auto& sources = prepared.sources;
-  if (!problems.empty()) {
-    print_diagnostics(problems, err);
-    err << config << ": " << problems.size() << (problems.size() == 1 ? " problem" : " problems") << " found\n";
-    return exit_usage;
+  auto plural = [](std::size_t n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); };
+  const std::string summary = plural(job->sources.size(), "source", "sources") + ", " +
+                              plural(job->indicators.size(), "indicator", "indicators") + ", " +
+                              plural(job->reports.size(), "report", "reports");
+  if (!validate.data) {
+    out << config << ": valid (" << summary << ")\n";
+    return exit_ok;
   }
-  out << config << ": valid (" << sources.size() << (sources.size() == 1 ? " source" : " sources") << ")\n";
+  std::unique_ptr<pipeline::JobResult> analysed = pipeline::run_job(*job);
+  print_data_quality(*analysed, err);
+  if (analysed->fatal() || analysed->errors() > 0) {
+    err << config << ": the data has " << thousands(analysed->errors()) << " errors\n";
+    return exit_run_errors;
+  }
+  out << config << ": valid with its data (" << summary << "; "
+      << thousands(analysed->loaded.dataset.entity_count(EntityKind::board)) << " boards";
+  if (analysed->warnings() > 0) out << "; " << thousands(analysed->warnings()) << " warnings";
+  out << ")\n";
   return exit_ok;
 }
 

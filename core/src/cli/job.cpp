@@ -1,12 +1,8 @@
 #include "cli/job.hpp"
 
-#include "config/job_schema.hpp"
-#include "config/overrides.hpp"
-#include "config/yaml_loader.hpp"
 #include "plugin_host/search_path.hpp"
 
 #include <cstdlib>
-#include <filesystem>
 #include <ostream>
 
 namespace povo::cli {
@@ -24,30 +20,40 @@ void print_diagnostics(const std::vector<Diagnostic>& diagnostics, std::ostream&
   for (const auto& d : diagnostics) err << d.str() << '\n';
 }
 
-std::optional<Job> load_job(const std::string& config_path, const CommonOptions& options, std::ostream& err) {
-  Job job;
-  job.config_path = config_path;
-  job.config_dir = std::filesystem::path(config_path).parent_path().string();
-  if (job.config_dir.empty()) job.config_dir = ".";
-  try {
-    job.root = config::load_yaml_file(config_path);
-    for (const auto& assignment : options.overrides) config::apply_override(job.root, assignment);
-  } catch (const Error& e) {
-    err << e.diagnostic().str() << '\n';
-    return std::nullopt;
+std::string thousands(std::size_t n) {
+  std::string digits = std::to_string(n), out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
   }
-  std::vector<Diagnostic> problems = config::check_job(job.root);
-  if (!problems.empty()) {
-    print_diagnostics(problems, err);
-    return std::nullopt;
+  return out;
+}
+
+std::unique_ptr<job::Job> compile_job(const std::string& config, const CommonOptions& options,
+                                      const host::PluginRegistry& registry, bool need_date, std::ostream& err) {
+  job::CompileOptions o;
+  o.strict = options.strict;
+  o.need_date = need_date;
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) o.source_date_epoch = epoch;
+  job::Compiled compiled = job::load_job(config, options.overrides, registry, o);
+  print_diagnostics(compiled.diagnostics, err);
+  if (!compiled.job) {
+    const std::size_t n = compiled.errors();
+    err << config << ": " << n << (n == 1 ? " problem" : " problems") << " found; nothing was run\n";
   }
-  try {
-    job.strict = options.strict || job.root.get_bool("strict", false);
-  } catch (const Error& e) {
-    err << e.diagnostic().str() << '\n';
-    return std::nullopt;
-  }
-  return job;
+  return std::move(compiled.job);
+}
+
+void print_data_quality(const pipeline::JobResult& result, std::ostream& err) {
+  const std::size_t lines = result.loaded.diagnostics.size() + result.problems.size();
+  if (lines == 0) return;
+  const std::size_t errors = result.errors(), warnings = result.warnings();
+  err << "data quality: " << thousands(errors) << (errors == 1 ? " error, " : " errors, ") << thousands(warnings)
+      << (warnings == 1 ? " warning" : " warnings");
+  if (errors + warnings > lines) err << " (" << thousands(lines) << " messages below; the rest are counted in them)";
+  err << '\n';
+  print_diagnostics(result.loaded.diagnostics, err);
+  print_diagnostics(result.problems, err);
 }
 
 }  // namespace povo::cli

@@ -1,13 +1,13 @@
-// What every command that takes a CONFIG shares: the plugin registry, and the
-// configuration read with its includes and --set overrides applied.
+// What every command that takes a CONFIG shares: the plugin registry, the compiled job
+// (read, --set applied, checked), and the printing of messages.
 #pragma once
 
+#include "job/compile.hpp"
+#include "pipeline/job_pipeline.hpp"
 #include "plugin_host/plugin_registry.hpp"
 
-#include <povo/config_node.hpp>
-
 #include <iosfwd>
-#include <optional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -24,18 +24,19 @@ struct CommonOptions {
 /// anything was rejected.
 bool load_plugins(host::PluginRegistry& registry, const CommonOptions& options, std::ostream& err);
 
-struct Job {
-  std::string config_path;
-  std::string config_dir;
-  ConfigNode root;
-  bool strict = false;
-};
-
-/// Reads CONFIG, applies --set, and checks the top-level keys. Prints located
-/// errors and returns nothing when the configuration is not usable.
-std::optional<Job> load_job(const std::string& config_path, const CommonOptions& options, std::ostream& err);
+/// Reads CONFIG, applies --set and compiles it, printing every problem. Returns the job,
+/// or null when there were errors (the caller exits with exit_usage).
+std::unique_ptr<job::Job> compile_job(const std::string& config, const CommonOptions& options,
+                                      const host::PluginRegistry& registry, bool need_date, std::ostream& err);
 
 /// Prints diagnostics, one per line, to `err`.
 void print_diagnostics(const std::vector<Diagnostic>& diagnostics, std::ostream& err);
+
+/// Prints the data-quality summary ("data quality: 83.020 errors, 3 warnings") and every
+/// message of an analysis.
+void print_data_quality(const pipeline::JobResult& result, std::ostream& err);
+
+/// "1,234" for counts in messages.
+std::string thousands(std::size_t n);
 
 }  // namespace povo::cli

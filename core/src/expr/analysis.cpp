@@ -20,7 +20,7 @@ void walk(const Expression& expr, const Node& node, const std::vector<std::strin
           std::vector<ExprError>& out) {
   const auto& text = expr.text();
   auto report = [&](std::size_t offset, std::size_t length, const std::string& message, const std::string& hint) {
-    out.push_back(detail::make_error(text, expr.origin(), offset, length, message, hint));
+    out.push_back(detail::make_error(text, expr.text_origin(), offset, length, message, hint));
   };
   if (node.kind == NodeKind::name && !contains(names, node.name)) {
     if (contains(all_functions, node.name)) {

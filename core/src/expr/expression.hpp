@@ -33,6 +33,7 @@
 #include <povo/value.hpp>
 
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -70,6 +71,23 @@ class ExprError : public povo::Error {
 struct Input {
   std::string name;
   int max_years_back = 0;  ///< e.g. 2 for sum_years(x, 3) or prev(prev(x))
+};
+
+/// Where a text came from: the location of its first byte and, when known, an exact map
+/// from byte offsets to file locations. A YAML block scalar (`text: >-`) folds lines and
+/// strips indentation, so "start column + offset" would point at the wrong character.
+struct TextOrigin {
+  SourceLocation start;
+  std::function<SourceLocation(std::size_t offset)> exact;  ///< empty: derived from `start`
+
+  TextOrigin() = default;
+  TextOrigin(SourceLocation s) : start(std::move(s)) {}  // NOLINT: a plain location is an origin
+  TextOrigin(SourceLocation s, std::function<SourceLocation(std::size_t)> map)
+      : start(std::move(s)), exact(std::move(map)) {}
+  /// The location of byte `offset` of `text`.
+  SourceLocation at(std::string_view text, std::size_t offset) const;
+  /// The origin of the part of `text` that starts at byte `offset`.
+  TextOrigin from(std::string_view text, std::size_t offset) const;
 };
 
 class Expression;
@@ -116,6 +134,7 @@ class Expression {
  public:
   const std::string& text() const noexcept;
   const SourceLocation& origin() const noexcept;
+  const TextOrigin& text_origin() const noexcept;
   const Node& root() const noexcept;
   /// Distinct names in order of first use, with the furthest year each needs.
   const std::vector<Input>& inputs() const noexcept;
@@ -135,7 +154,7 @@ class Expression {
   struct Impl;
 
  private:
-  friend Expression compile(std::string_view, const SourceLocation&);
+  friend Expression compile(std::string_view, const TextOrigin&);
   explicit Expression(std::shared_ptr<const Impl> impl) : impl_(std::move(impl)) {}
   std::shared_ptr<const Impl> impl_;
 };
@@ -144,7 +163,7 @@ class Expression {
 /// character). Throws ExprError for syntax errors, wrong built-in arity, bad year counts,
 /// out-of-range numbers and nesting beyond the limits. Unknown names and functions are
 /// not errors here: check them with validate() (expr/analysis.hpp).
-Expression compile(std::string_view text, const SourceLocation& origin = {});
+Expression compile(std::string_view text, const TextOrigin& origin = {});
 
 /// The built-in function names, sorted.
 const std::vector<std::string>& builtin_functions();

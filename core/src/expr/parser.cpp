@@ -79,6 +79,16 @@ SourceLocation locate(const SourceLocation& origin, std::string_view text, std::
   return loc;
 }
 
+SourceLocation TextOrigin::at(std::string_view text, std::size_t offset) const {
+  return exact ? exact(offset) : locate(start, text, offset);
+}
+
+TextOrigin TextOrigin::from(std::string_view text, std::size_t offset) const {
+  if (!exact) return TextOrigin(locate(start, text, offset));
+  auto map = exact;
+  return TextOrigin(map(offset), [map, offset](std::size_t o) { return map(offset + o); });
+}
+
 ExprError::ExprError(Diagnostic d, std::string text, std::size_t offset, std::size_t length)
     : Error(std::move(d)), text_(std::move(text)), offset_(offset), length_(length) {}
 
@@ -120,12 +130,12 @@ std::string quote(std::string_view text, std::size_t offset) {
   return "'" + s + "'";
 }
 
-ExprError make_error(std::string_view text, const SourceLocation& origin, std::size_t offset, std::size_t length,
+ExprError make_error(std::string_view text, const TextOrigin& origin, std::size_t offset, std::size_t length,
                      const std::string& message, const std::string& hint) {
   Diagnostic d;
   d.severity = Severity::error;
   d.message = message + " in " + quote(text, offset);
-  d.location = locate(origin, text, offset);
+  d.location = origin.at(text, offset);
   d.hint = hint;
   return ExprError(std::move(d), std::string(text), offset, length);
 }
@@ -175,7 +185,7 @@ bool is_name_char(char c) { return is_name_start(c) || is_digit(c); }
 
 class Parser {
  public:
-  Parser(std::string_view text, const SourceLocation& origin) : text_(text), origin_(origin) {}
+  Parser(std::string_view text, const TextOrigin& origin) : text_(text), origin_(origin) {}
 
   Node parse() {
     tokenize();
@@ -523,7 +533,7 @@ class Parser {
   }
 
   std::string_view text_;
-  const SourceLocation& origin_;
+  const TextOrigin& origin_;
   std::vector<Token> tokens_;
   std::size_t pos_ = 0;
   int depth_ = 0;
@@ -567,7 +577,7 @@ void collect(Node& node, int years_back, Expression::Impl& impl, std::unordered_
 
 }  // namespace
 
-Expression compile(std::string_view text, const SourceLocation& origin) {
+Expression compile(std::string_view text, const TextOrigin& origin) {
   auto impl = std::make_shared<Expression::Impl>();
   impl->text = std::string(text);
   impl->origin = origin;
@@ -579,12 +589,13 @@ Expression compile(std::string_view text, const SourceLocation& origin) {
 }
 
 const std::string& Expression::text() const noexcept { return impl_->text; }
-const SourceLocation& Expression::origin() const noexcept { return impl_->origin; }
+const SourceLocation& Expression::origin() const noexcept { return impl_->origin.start; }
+const TextOrigin& Expression::text_origin() const noexcept { return impl_->origin; }
 const Node& Expression::root() const noexcept { return impl_->root; }
 const std::vector<Input>& Expression::inputs() const noexcept { return impl_->inputs; }
 const std::vector<std::string>& Expression::functions() const noexcept { return impl_->functions; }
 
-SourceLocation Expression::location(std::size_t offset) const { return locate(impl_->origin, impl_->text, offset); }
+SourceLocation Expression::location(std::size_t offset) const { return impl_->origin.at(impl_->text, offset); }
 
 ExprError Expression::error(std::size_t offset, std::size_t length, const std::string& message,
                             const std::string& hint) const {

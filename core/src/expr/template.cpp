@@ -4,7 +4,7 @@
 
 namespace povo::expr {
 
-std::vector<TemplatePart> parse_template(std::string_view text, const SourceLocation& origin) {
+std::vector<TemplatePart> parse_template(std::string_view text, const TextOrigin& origin) {
   std::vector<TemplatePart> parts;
   std::string literal;
   auto fail = [&](std::size_t offset, std::size_t length, const std::string& message, const std::string& hint) {
@@ -44,7 +44,7 @@ std::vector<TemplatePart> parse_template(std::string_view text, const SourceLoca
       fail(i, close - i + 1, "empty placeholder", "write an expression such as {year}, or '{{}}' for braces");
     }
     flush();
-    parts.push_back(TemplatePart{{}, compile(inner, locate(origin, text, i + 1))});
+    parts.push_back(TemplatePart{{}, compile(inner, origin.from(text, i + 1))});
     i = close + 1;
   }
   flush();

@@ -23,7 +23,7 @@ struct TemplatePart {
 /// Splits `text` into literal and placeholder parts; consecutive literal text is one
 /// part. Throws ExprError for an unclosed '{', a lone '}', an empty placeholder, or any
 /// error in a placeholder's expression (located within `text`).
-std::vector<TemplatePart> parse_template(std::string_view text, const SourceLocation& origin = {});
+std::vector<TemplatePart> parse_template(std::string_view text, const TextOrigin& origin = {});
 
 /// Joins the parts, evaluating placeholders in `env` and formatting them with `format`
 /// (the report stage knows units and number formats).

@@ -1,185 +1,126 @@
 #include "indicators/indicator_engine.hpp"
 
-#include "indicators/expression_indicators.hpp"
-#include "plugin_host/plugin_config.hpp"
-
-#include <algorithm>
+#include <cmath>
 #include <functional>
-#include <map>
-#include <set>
 
 namespace povo::indicators {
-
-std::vector<ConfiguredSet> configure_indicator_sets(const ConfigNode& root, const host::PluginRegistry& registry,
-                                                    std::vector<Diagnostic>& problems) {
-  std::vector<ConfiguredSet> out;
-  if (const ConfigNode* expressions = root.find("indicators"); expressions && !expressions->is_null()) {
-    auto set = std::make_shared<ExpressionIndicatorSet>();
-    Status status = set->configure(*expressions);
-    if (status) out.push_back(ConfiguredSet{"expression", set, set->indicators()});
-    else problems.push_back(status.error());
-  }
-  const ConfigNode* sets = root.find("indicator_sets");
-  if (!sets || !sets->is_sequence()) return out;
-  for (const auto& entry : sets->items()) {
-    try {
-      const host::PluginRecord* plugin = host::find_plugin(registry, entry.at("plugin"), "indicator", problems);
-      if (!plugin) continue;
-      ConfiguredSet configured{plugin->id, registry.create_indicator_set(*plugin), {}};
-      const ConfigNode options = host::plugin_options(entry);
-      if (!host::configure_plugin(options, configured.set->option_specs(),
-                                  [&] { return configured.set->configure(options); }, problems)) {
-        continue;
-      }
-      configured.infos = configured.set->indicators();
-      out.push_back(std::move(configured));
-    } catch (const Error& e) {
-      problems.push_back(e.diagnostic());
-    }
-  }
-  return out;
-}
-
 namespace {
 
 struct Input {
   bool is_indicator = false;
-  std::size_t id = 0;  // MeasureId, or index into `items` until columns exist
-};
-
-struct Item {
-  std::size_t set = 0;
-  std::size_t local = 0;
-  const IndicatorInfo* info = nullptr;
-  std::vector<Input> inputs;
-  bool usable = true;
-  std::size_t column = 0;
+  std::size_t id = 0;  // MeasureId, or catalogue index
 };
 
 class BoardYearView final : public BoardYear {
  public:
-  BoardYearView(const Dataset& ds, const IndicatorTable& table, const std::vector<Item>& items, const Item& item)
-      : ds_(ds), table_(table), items_(items), item_(item) {}
+  BoardYearView(const Dataset& ds, const IndicatorTable& table, const std::vector<Input>& inputs)
+      : ds_(ds), table_(table), inputs_(inputs) {}
   void at(EntityIndex board, int year) {
     board_ = board;
     year_ = year;
   }
   int year() const noexcept override { return year_; }
   Value input(std::size_t i, int years_back) const noexcept override {
-    if (i >= item_.inputs.size()) return Value::missing(Reason::missing_input);
-    const Input& in = item_.inputs[i];
+    if (i >= inputs_.size()) return Value::missing(Reason::missing_input);
+    const Input& in = inputs_[i];
     const int year = year_ - years_back;
-    if (in.is_indicator) return table_.get(items_[in.id].column, board_, year);
+    if (in.is_indicator) return table_.get(in.id, board_, year);
     return ds_.get(static_cast<MeasureId>(in.id), board_, year);
   }
 
  private:
   const Dataset& ds_;
   const IndicatorTable& table_;
-  const std::vector<Item>& items_;
-  const Item& item_;
+  const std::vector<Input>& inputs_;
   EntityIndex board_ = 0;
   int year_ = 0;
 };
 
-Diagnostic problem(const std::string& message, const std::string& hint = {}) {
+Diagnostic problem(Severity severity, std::string message, SourceLocation where, std::string hint = {}) {
   Diagnostic d;
-  d.message = message;
-  d.hint = hint;
+  d.severity = severity;
+  d.message = std::move(message);
+  d.location = std::move(where);
+  d.hint = std::move(hint);
   return d;
 }
 
 }  // namespace
 
-IndicatorTable compute_indicators(const Dataset& dataset, const std::vector<ConfiguredSet>& sets,
-                                  std::vector<Diagnostic>& problems) {
-  std::vector<Item> items;
-  std::map<std::string, std::size_t> by_id;
-  for (std::size_t s = 0; s < sets.size(); ++s) {
-    for (std::size_t l = 0; l < sets[s].infos.size(); ++l) {
-      const IndicatorInfo& info = sets[s].infos[l];
-      if (auto it = by_id.find(info.id); it != by_id.end()) {
-        problems.push_back(problem("indicator '" + info.id + "' from plugin '" + sets[s].plugin_id +
-                                       "' is also provided by plugin '" + sets[items[it->second].set].plugin_id + "'",
-                                   "the first one is used; remove one of the plugins from indicator_sets"));
-        continue;
+IndicatorTable compute_indicators(const Dataset& dataset, const job::Job& job, std::vector<Diagnostic>& problems) {
+  const job::IndicatorCatalog& catalog = job.indicators;
+  const std::size_t boards = dataset.entity_count(EntityKind::board);
+  IndicatorTable table(catalog, boards);
+  const std::vector<int> years = dataset.years();
+
+  // Resolve inputs against what was actually loaded.
+  std::vector<std::vector<Input>> inputs(catalog.size());
+  std::vector<bool> usable(catalog.size(), true);
+  for (std::size_t i = 0; i < catalog.size(); ++i) {
+    const auto& def = catalog[i];
+    for (const auto& name : def.info.inputs) {
+      if (auto other = catalog.find(name)) {
+        inputs[i].push_back(Input{true, *other});
+      } else if (auto m = dataset.find_measure(name); m && dataset.measure_level(*m) == EntityKind::board) {
+        inputs[i].push_back(Input{false, *m});
+      } else {
+        usable[i] = false;
+        problems.push_back(problem(Severity::error,
+                                   "indicator '" + def.id() + "' (" + job.providers[def.provider].plugin_id +
+                                       ") needs '" + name + "', which the loaded data does not have per board",
+                                   def.where, "it is left empty; check the sources' messages"));
       }
-      by_id[info.id] = items.size();
-      items.push_back(Item{s, l, &info, {}, true, 0});
     }
   }
 
-  // Resolve every input name to a board-level measure or another indicator.
-  std::vector<std::string> known;
-  for (MeasureId m = 0; m < dataset.measure_count(); ++m) known.push_back(dataset.measure_name(m));
-  for (const auto& [id, index] : by_id) known.push_back(id);
-  for (auto& item : items) {
-    for (const auto& name : item.info->inputs) {
-      if (auto it = by_id.find(name); it != by_id.end()) {
-        item.inputs.push_back(Input{true, it->second});
-      } else if (auto m = dataset.find_measure(name); m && dataset.measure_level(*m) == EntityKind::board) {
-        item.inputs.push_back(Input{false, *m});
-      } else {
-        item.usable = false;
-        std::string where = "indicator '" + item.info->id + "' (plugin " + sets[item.set].plugin_id + ")";
-        if (m) {
-          problems.push_back(problem(where + " needs '" + name + "' at board level, but it is a " +
-                                         entity_kind_name(dataset.measure_level(*m)) + "-level measure",
-                                     "roll it up to board level in the source's options"));
-        } else {
-          auto near = closest_match(name, known);
-          problems.push_back(problem(where + " needs input '" + name + "', which no source provides and no indicator computes",
-                                     near ? "did you mean '" + *near + "'?" : "add a source that provides it"));
+  // Dependencies first. The compiler has refused cycles, so this always terminates.
+  std::vector<int> state(catalog.size(), 0);
+  std::vector<std::size_t> order;
+  std::function<void(std::size_t)> visit = [&](std::size_t i) {
+    if (state[i] != 0) return;
+    state[i] = 1;
+    for (const auto& in : inputs[i]) {
+      if (in.is_indicator) {
+        visit(in.id);
+        if (!usable[in.id] && usable[i]) {
+          usable[i] = false;
+          problems.push_back(problem(Severity::error,
+                                     "indicator '" + catalog[i].id() + "' is left empty because its input '" +
+                                         catalog[in.id].id() + "' could not be computed",
+                                     catalog[i].where));
         }
       }
     }
-  }
-
-  // Order indicators after the indicators they read; a cycle disables its members.
-  std::vector<std::size_t> order;
-  std::vector<int> state(items.size(), 0);  // 0 new, 1 on the stack, 2 done
-  std::vector<std::size_t> stack;
-  std::function<bool(std::size_t)> visit = [&](std::size_t i) -> bool {
-    if (state[i] == 2) return items[i].usable;
-    if (state[i] == 1) {
-      std::string chain;
-      auto from = std::find(stack.begin(), stack.end(), i);
-      for (auto it = from; it != stack.end(); ++it) chain += items[*it].info->id + " -> ";
-      problems.push_back(problem("indicators depend on each other in a cycle: " + chain + items[i].info->id,
-                                 "an indicator cannot use itself, directly or through others"));
-      for (auto it = from; it != stack.end(); ++it) items[*it].usable = false;
-      return false;
-    }
-    state[i] = 1;
-    stack.push_back(i);
-    for (const auto& in : items[i].inputs) {
-      if (in.is_indicator && !visit(in.id) && items[i].usable) {
-        items[i].usable = false;
-        problems.push_back(problem("indicator '" + items[i].info->id + "' is left out because its input '" +
-                                   items[in.id].info->id + "' could not be computed"));
-      }
-    }
-    stack.pop_back();
     state[i] = 2;
     order.push_back(i);
-    return items[i].usable;
   };
-  for (std::size_t i = 0; i < items.size(); ++i) visit(i);
+  for (std::size_t i = 0; i < catalog.size(); ++i) visit(i);
 
-  IndicatorTable table;
-  const std::size_t boards = dataset.entity_count(EntityKind::board);
-  const std::vector<int> years = dataset.years();
   for (std::size_t i : order) {
-    Item& item = items[i];
-    if (!item.usable) continue;
-    item.column = table.add(*item.info, sets[item.set].plugin_id, boards);
-    BoardYearView view(dataset, table, items, item);
-    const IndicatorSet& set = *sets[item.set].set;
+    if (!usable[i]) continue;
+    const auto& def = catalog[i];
+    const IndicatorSet& set = *job.providers[def.provider].set;
+    BoardYearView view(dataset, table, inputs[i]);
+    std::size_t non_finite = 0;
     for (int year : years) {
       for (EntityIndex b = 0; b < boards; ++b) {
         view.at(b, year);
-        table.set(item.column, b, year, set.compute(item.local, view));
+        Value v = set.compute(def.local, view);
+        // A plugin's NaN or infinity is never a number in a report.
+        if (v.has_bounds() && (!std::isfinite(v.low()) || !std::isfinite(v.high()) || v.low() > v.high())) {
+          ++non_finite;
+          v = Value::missing(Reason::invalid);
+        }
+        table.set(i, b, year, v);
       }
+    }
+    if (non_finite > 0) {
+      Diagnostic d = problem(job.strict ? Severity::error : Severity::warning,
+                             "indicator '" + def.id() + "' (" + job.providers[def.provider].plugin_id + ") gave " +
+                                 std::to_string(non_finite) + " values that are not finite numbers (NaN or infinity)",
+                             def.where, "they are treated as missing; the plugin should return a missing value instead");
+      d.count = non_finite;
+      problems.push_back(std::move(d));
     }
   }
   return table;

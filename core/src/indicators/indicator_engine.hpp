@@ -1,36 +1,22 @@
-// Dataset -> indicators: configures the indicator plugins named in
-// `indicator_sets:`, orders every indicator after the indicators it reads, and
-// computes each one for every board and year.
+// Dataset -> indicators: computes every indicator of the compiled job for every board
+// and year, each after the indicators it reads. The job compiler has checked names and
+// cycles; what can still go wrong here depends on the data (a source that could not list
+// its names in advance, a plugin returning NaN), and is reported, never fatal.
 #pragma once
 
 #include "indicators/indicator_table.hpp"
-#include "plugin_host/plugin_registry.hpp"
+#include "job/job.hpp"
 
-#include <povo/config_node.hpp>
 #include <povo/dataset.hpp>
 #include <povo/diagnostics.hpp>
 
-#include <memory>
-#include <string>
 #include <vector>
 
 namespace povo::indicators {
 
-struct ConfiguredSet {
-  std::string plugin_id;
-  std::shared_ptr<IndicatorSet> set;
-  std::vector<IndicatorInfo> infos;
-};
-
-/// Creates and configures every entry of `indicator_sets:`; problems are located
-/// diagnostics and the set in question is left out.
-std::vector<ConfiguredSet> configure_indicator_sets(const ConfigNode& root, const host::PluginRegistry& registry,
-                                                    std::vector<Diagnostic>& problems);
-
-/// Computes every indicator for every board and every year in the dataset. An
-/// indicator whose inputs cannot be found, or that depends on itself, is reported by
-/// id and left out; the others are still computed.
-IndicatorTable compute_indicators(const Dataset& dataset, const std::vector<ConfiguredSet>& sets,
-                                  std::vector<Diagnostic>& problems);
+/// Computes the table. An indicator whose inputs are not in the data is left missing and
+/// reported; a non-finite number from any plugin becomes missing(invalid) and is
+/// reported once per indicator with the count.
+IndicatorTable compute_indicators(const Dataset& dataset, const job::Job& job, std::vector<Diagnostic>& problems);
 
 }  // namespace povo::indicators

@@ -4,42 +4,33 @@
 
 namespace povo::indicators {
 
-std::size_t IndicatorTable::add(IndicatorInfo info, std::string provider, std::size_t board_count) {
-  columns_.push_back(Column{std::move(info), std::move(provider), board_count, {}});
-  return columns_.size() - 1;
-}
+IndicatorTable::IndicatorTable(const job::IndicatorCatalog& catalog, std::size_t board_count)
+    : catalog_(&catalog), board_count_(board_count), columns_(catalog.size()) {}
 
 std::optional<std::size_t> IndicatorTable::find(std::string_view id) const {
-  for (std::size_t i = 0; i < columns_.size(); ++i) {
-    if (columns_[i].info.id == id) return i;
-  }
-  return std::nullopt;
+  if (!catalog_) return std::nullopt;
+  return catalog_->find(id);
 }
 
-std::vector<std::string> IndicatorTable::ids() const {
-  std::vector<std::string> out;
-  for (const auto& c : columns_) out.push_back(c.info.id);
-  return out;
-}
+std::vector<std::string> IndicatorTable::ids() const { return catalog_ ? catalog_->ids() : std::vector<std::string>{}; }
 
 void IndicatorTable::set(std::size_t indicator, EntityIndex board, int year, Value v) {
-  Column& c = columns_.at(indicator);
-  std::vector<Value>& column = c.years[year];
-  if (column.size() < c.board_count) column.resize(c.board_count);
+  std::vector<Value>& column = columns_.at(indicator)[year];
+  if (column.size() < board_count_) column.resize(board_count_);
   column.at(board) = v;
 }
 
 Value IndicatorTable::get(std::size_t indicator, EntityIndex board, int year) const {
-  const Column& c = columns_.at(indicator);
-  auto it = c.years.find(year);
-  if (it == c.years.end() || board >= it->second.size()) return Value::missing(Reason::not_reported);
+  const auto& c = columns_.at(indicator);
+  auto it = c.find(year);
+  if (it == c.end() || board >= it->second.size()) return Value::missing(Reason::not_reported);
   return it->second[board];
 }
 
 std::vector<int> IndicatorTable::years() const {
   std::set<int> all;
   for (const auto& c : columns_) {
-    for (const auto& [year, values] : c.years) all.insert(year);
+    for (const auto& [year, values] : c) all.insert(year);
   }
   return {all.begin(), all.end()};
 }

@@ -1,6 +1,9 @@
-// Computed indicators: one value per (indicator, board, year), with each
-// indicator's metadata. This is what peer statistics and reports read.
+// Computed indicators: one value per (indicator, board, year). Column i is indicator i of
+// the job's catalogue (job::IndicatorCatalog), so a report's IndicatorRef indexes it
+// directly. This is what peer statistics and reports read.
 #pragma once
+
+#include "job/indicator_def.hpp"
 
 #include <povo/dataset.hpp>
 #include <povo/indicator.hpp>
@@ -15,12 +18,13 @@ namespace povo::indicators {
 
 class IndicatorTable {
  public:
-  /// Adds an indicator column; returns its index.
-  std::size_t add(IndicatorInfo info, std::string provider, std::size_t board_count);
+  IndicatorTable() = default;
+  /// One empty column per catalogue entry. The catalogue must outlive the table.
+  IndicatorTable(const job::IndicatorCatalog& catalog, std::size_t board_count);
+
   std::size_t size() const { return columns_.size(); }
-  const IndicatorInfo& info(std::size_t i) const { return columns_.at(i).info; }
-  /// The plugin id (or "expression") that computed indicator i.
-  const std::string& provider(std::size_t i) const { return columns_.at(i).provider; }
+  const job::IndicatorDef& def(std::size_t i) const { return (*catalog_)[i]; }
+  const IndicatorInfo& info(std::size_t i) const { return def(i).info; }
   std::optional<std::size_t> find(std::string_view id) const;
   std::vector<std::string> ids() const;
 
@@ -30,13 +34,9 @@ class IndicatorTable {
   std::vector<int> years() const;
 
  private:
-  struct Column {
-    IndicatorInfo info;
-    std::string provider;
-    std::size_t board_count = 0;
-    std::map<int, std::vector<Value>> years;
-  };
-  std::vector<Column> columns_;
+  const job::IndicatorCatalog* catalog_ = nullptr;
+  std::size_t board_count_ = 0;
+  std::vector<std::map<int, std::vector<Value>>> columns_;
 };
 
 }  // namespace povo::indicators

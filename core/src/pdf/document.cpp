@@ -927,7 +927,7 @@ void Layout::table(const Table& t) {
   ctx.y -= 10;
 }
 
-std::array<std::uint8_t, 16> id_of(Sha256& h) {
+std::array<std::uint8_t, 16> id_of(digest::Sha256& h) {
   auto full = h.finish();
   std::array<std::uint8_t, 16> id;
   std::copy(full.begin(), full.begin() + 16, id.begin());

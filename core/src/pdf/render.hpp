@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "pdf/document.hpp"
-#include "pdf/sha256.hpp"
+#include "digest/sha256.hpp"
 
 namespace povo::pdf::detail {
 
@@ -35,7 +35,7 @@ class Ctx {
   const std::string& font_dir;
   std::vector<std::string>& warnings;
   std::set<std::string> seen_warnings;
-  Sha256 hash;
+  digest::Sha256 hash;
   std::vector<PageInfo> pages;
   HPDF_Page page = nullptr;
   double y = 0;  // layout cursor (PDF coordinates, decreasing)

@@ -69,13 +69,13 @@ Membership PeerGroups::membership(std::size_t def, EntityIndex board, int year) 
     why = key.empty() ? "this board could not be placed in '" + d.label + "' (a characteristic or the size is missing)"
                       : "'" + m.label + "' has " + std::to_string(n) + (n == 1 ? " board" : " boards") +
                             ", fewer than the minimum of " + std::to_string(d.min_size);
-    if (d.fallback.empty()) {
+    if (!d.fallback) {
       m.too_small = true;
       m.note = why + "; no statistics are shown";
       return m;
     }
     m.fallback_used = true;
-    at = *find(d.fallback);
+    at = *d.fallback;
     m.note = why + "; compared with '" + defs_.at(at).label + "' instead";
   }
   if (m.fallback_used && m.note.empty()) m.note = why;

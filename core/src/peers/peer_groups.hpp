@@ -1,7 +1,7 @@
 // Which boards each board is compared with, per peer-group definition and year.
 #pragma once
 
-#include "peers/peer_group_config.hpp"
+#include "job/peer_group_def.hpp"
 
 #include <povo/dataset.hpp>
 
@@ -11,6 +11,9 @@
 #include <vector>
 
 namespace povo::peers {
+
+using job::PeerGroupDef;
+using job::SizeClasses;
 
 /// The comparison group of one board under one definition in one year.
 struct Membership {

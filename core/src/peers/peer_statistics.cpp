@@ -1,6 +1,5 @@
 #include "peers/peer_statistics.hpp"
 
-#include "indicators/signal_overrides.hpp"
 
 namespace povo::peers {
 
@@ -43,10 +42,9 @@ BoardPosition PeerStatistics::position(std::size_t i, EntityIndex board, std::si
   BoardPosition p;
   p.value = table_.get(i, board, year);
   p.membership = groups_.membership(definition, board, year);
-  const IndicatorInfo& info = table_.info(i);
-  for (const auto& s : info.signals) {
+  for (const auto& s : table_.def(i).signals) {
     Value when = s.when_input.empty() ? Value() : lookup(s.when_input, board, year);
-    p.beyond.push_back(indicators::beyond_signal(s, p.value, when));
+    p.beyond.push_back(s.rule.flags(p.value, when));
   }
   if (!p.membership.members || p.membership.too_small) {
     p.peers.withheld = true;
@@ -67,7 +65,7 @@ BoardPosition PeerStatistics::position(std::size_t i, EntityIndex board, std::si
 std::optional<stats::RatioOfSums> PeerStatistics::aggregate(std::size_t i, std::span<const EntityIndex> members,
                                                             int year) const {
   const IndicatorInfo& info = table_.info(i);
-  if (info.aggregate_numerator.empty() || info.aggregate_denominator.empty()) return std::nullopt;
+  if (info.aggregation != Aggregation::ratio_of_sums) return std::nullopt;
   std::vector<Value> num, den;
   auto total = [&](const std::vector<std::string>& names, EntityIndex b) {
     Value sum = Value::of(0);
@@ -81,18 +79,61 @@ std::optional<stats::RatioOfSums> PeerStatistics::aggregate(std::size_t i, std::
   return stats::ratio_of_sums(num, den);
 }
 
+GroupFigure PeerStatistics::figure(std::size_t i, std::span<const EntityIndex> members, int year) const {
+  GroupFigure f;
+  f.how = table_.info(i).aggregation;
+  // Boards to which the indicator does not apply (no vwo, no exam candidates) are not
+  // among those a figure should cover.
+  for (EntityIndex b : members) {
+    const Value v = table_.get(i, b, year);
+    if (!(v.is_missing() && v.reason() == Reason::not_applicable)) ++f.n_total;
+  }
+  switch (f.how) {
+    case Aggregation::sum: {
+      Value total = Value::of(0);
+      for (EntityIndex b : members) {
+        const Value v = table_.get(i, b, year);
+        if (!v.has_bounds()) continue;
+        total = add(total, v);
+        ++f.n_used;
+      }
+      f.value = f.n_used ? total : Value::missing(Reason::missing_input);
+      break;
+    }
+    case Aggregation::ratio_of_sums: {
+      auto agg = aggregate(i, members, year);
+      f.n_used = agg ? agg->n_used : 0;
+      f.value = agg ? agg->value : Value::missing(Reason::missing_input);
+      break;
+    }
+    case Aggregation::median: {
+      std::vector<Value> values;
+      values.reserve(members.size());
+      for (EntityIndex b : members) values.push_back(table_.get(i, b, year));
+      const stats::Summary s = stats::summarize(values);
+      f.n_used = s.n;
+      f.value = s.median;
+      break;
+    }
+  }
+  if (f.n_used < min_k_) {
+    f.withheld = true;
+    f.value = Value::missing(Reason::too_few_peers);
+  }
+  return f;
+}
+
 std::vector<stats::SignalCount> PeerStatistics::signal_counts(std::size_t i, std::span<const EntityIndex> members,
                                                               int year) const {
-  const IndicatorInfo& info = table_.info(i);
   std::vector<Value> values;
   for (EntityIndex b : members) values.push_back(table_.get(i, b, year));
   std::vector<stats::SignalCount> out;
-  for (const auto& s : info.signals) {
+  for (const auto& s : table_.def(i).signals) {
     std::vector<Value> when;
     if (!s.when_input.empty()) {
       for (EntityIndex b : members) when.push_back(lookup(s.when_input, b, year));
     }
-    out.push_back(stats::count_signal(values, s, when));
+    out.push_back(stats::count_signal(values, s.rule, when));
   }
   return out;
 }

@@ -25,6 +25,16 @@ struct BoardPosition {
   std::vector<bool> beyond;    ///< per signal value of the indicator
 };
 
+/// A group's or the sector's figure for one indicator, formed as the indicator declares
+/// (job::IndicatorDef::aggregation): the total, the ratio of sums, or the median.
+struct GroupFigure {
+  Value value;                 ///< missing(too_few_peers) when withheld
+  Aggregation how = Aggregation::median;
+  std::size_t n_used = 0;      ///< boards whose values went into it
+  std::size_t n_total = 0;     ///< boards in the group to which the indicator applies
+  bool withheld = false;       ///< fewer than min_k boards with a value: not shown
+};
+
 class PeerStatistics {
  public:
   /// `min_k`: statistics over fewer boards with a value are withheld (disclosure control).
@@ -36,6 +46,10 @@ class PeerStatistics {
   BoardPosition position(std::size_t i, EntityIndex board, std::size_t definition, int year) const;
   /// Σ numerator inputs / Σ denominator inputs over `members`, when the indicator declares them.
   std::optional<stats::RatioOfSums> aggregate(std::size_t i, std::span<const EntityIndex> members, int year) const;
+  /// The group's figure for indicator `i` over `members` in `year`, with disclosure control:
+  /// over fewer than min_k boards with a value it is withheld. This is the one place where
+  /// a figure for many boards is formed, for reports and for `povo data --table stats`.
+  GroupFigure figure(std::size_t i, std::span<const EntityIndex> members, int year) const;
   /// For each of the indicator's signal values: boards beyond it among `members`.
   std::vector<stats::SignalCount> signal_counts(std::size_t i, std::span<const EntityIndex> members, int year) const;
 

@@ -1,6 +1,7 @@
 // Blocks of a board report: the board's own values beside its peers'.
 #include "report/report_builder.hpp"
 #include "report/report_text.hpp"
+#include "report/overloaded.hpp"
 #include "report/value_text.hpp"
 
 #include <cmath>
@@ -35,10 +36,10 @@ std::string withheld_text(const ReportContext& c) {
   return nl(c) ? "te weinig vergelijkbare besturen" : "too few comparable boards";
 }
 
-void key_figures(pdf::Document& doc, const BlockDef& b, const ReportContext& c) {
+void key_figures(pdf::Document& doc, const job::KeyFiguresBlock& b, const ReportContext& c) {
   pdf::KeyFigures tiles;
-  for (const auto& id : b.indicators) {
-    std::size_t i = indicator(c, id, b.where);
+  for (const auto& ref : b.indicators) {
+    const std::size_t i = ref.index;
     auto p = position(c, i, c.year);
     std::string sub = p.peers.withheld ? withheld_text(c) : (nl(c) ? "mediaan " : "median ") + text_of(c, i, p.peers.median);
     tiles.tiles.push_back(pdf::KeyFigure{label(c, i), text_of(c, i, p.value), sub, signal_of(p)});
@@ -46,13 +47,13 @@ void key_figures(pdf::Document& doc, const BlockDef& b, const ReportContext& c) 
   doc.add(tiles);
 }
 
-void summary(pdf::Document& doc, const BlockDef& b, const ReportContext& c) {
+void summary(pdf::Document& doc, const job::SummaryBlock& b, const ReportContext& c) {
   pdf::Table t;
   t.columns = {pdf::Column(nl(c) ? "Kengetal" : "Indicator"), pdf::Column(nl(c) ? "Uw bestuur" : "Your board", true),
                pdf::Column(nl(c) ? "Mediaan" : "Median", true), pdf::Column("P25\xE2\x80\x93P75", true),
                pdf::Column(nl(c) ? "Kwartiel" : "Quartile", true), pdf::Column(nl(c) ? "Signaal" : "Signal")};
-  for (const auto& id : b.indicators) {
-    std::size_t i = indicator(c, id, b.where);
+  for (const auto& ref : b.indicators) {
+    const std::size_t i = ref.index;
     auto p = position(c, i, c.year);
     pdf::Cell own(text_of(c, i, p.value));
     if (signal_of(p) == pdf::Signal::warning) own.highlight = pdf::Highlight::bad;
@@ -61,9 +62,8 @@ void summary(pdf::Document& doc, const BlockDef& b, const ReportContext& c) {
     t.rows.push_back({label(c, i), own, p.peers.withheld ? "\xE2\x80\x93" : text_of(c, i, p.peers.median), band,
                       p.quartile ? std::to_string(*p.quartile) : "\xE2\x80\x93", signal_word(c, p)});
   }
-  t.caption = b.caption.empty() ? (nl(c) ? "Uw bestuur en de vergelijkingsgroep in " : "Your board and its peers in ") +
-                                      std::to_string(c.year)
-                                : b.caption;
+  t.caption = caption_or(c, b.caption, (nl(c) ? "Uw bestuur en de vergelijkingsgroep in " : "Your board and its peers in ") +
+                                           std::to_string(c.year));
   t.source = (nl(c) ? "Vergelijkingsgroep: " : "Comparison group: ") + c.membership.label + ", n = " +
              std::to_string(c.membership.members ? c.membership.members->size() : 0) + ".";
   if (!c.membership.note.empty()) t.notes.push_back(c.membership.note);
@@ -74,26 +74,25 @@ void summary(pdf::Document& doc, const BlockDef& b, const ReportContext& c) {
   doc.add(t);
 }
 
-void table(pdf::Document& doc, const BlockDef& b, const ReportContext& c) {
+void table(pdf::Document& doc, const job::TableBlock& b, const ReportContext& c) {
   pdf::Table t;
   t.columns.push_back(pdf::Column(nl(c) ? "Kengetal" : "Indicator"));
   for (int y : c.years) t.columns.push_back(pdf::Column(std::to_string(y), true));
-  for (const auto& id : b.indicators) {
-    std::size_t i = indicator(c, id, b.where);
+  for (const auto& ref : b.indicators) {
+    const std::size_t i = ref.index;
     std::vector<pdf::Cell> row{label(c, i)};
     for (int y : c.years) row.emplace_back(text_of(c, i, c.indicators().get(i, *c.board, y)));
     t.rows.push_back(row);
   }
-  t.caption = b.caption.empty() ? (nl(c) ? "Uw bestuur door de jaren" : "Your board over the years") : b.caption;
+  t.caption = caption_or(c, b.caption, nl(c) ? "Uw bestuur door de jaren" : "Your board over the years");
   doc.add(t);
 }
 
-void trend(pdf::Document& doc, const BlockDef& b, const ReportContext& c) {
-  for (const auto& id : b.indicators) {
-    std::size_t i = indicator(c, id, b.where);
+void trend(pdf::Document& doc, const job::TrendBlock& b, const ReportContext& c) {
+  for (const auto& ref : b.indicators) {
+    const std::size_t i = ref.index;
     pdf::LineChart chart;
-    chart.figure.caption = b.caption.empty() ? label(c, i) + (nl(c) ? ": uw bestuur en de vergelijkingsgroep" : ": your board and its peers")
-                                             : b.caption;
+    chart.figure.caption = caption_or(c, b.caption, label(c, i) + (nl(c) ? ": uw bestuur en de vergelijkingsgroep" : ": your board and its peers"));
     chart.figure.source = (nl(c) ? "Vergelijkingsgroep per jaar: " : "Comparison group per year: ") + c.membership.label;
     chart.number = style(c, i);
     pdf::Series own;
@@ -114,12 +113,11 @@ void trend(pdf::Document& doc, const BlockDef& b, const ReportContext& c) {
   }
 }
 
-void histogram(pdf::Document& doc, const BlockDef& b, const ReportContext& c) {
-  for (const auto& id : b.indicators) {
-    std::size_t i = indicator(c, id, b.where);
+void histogram(pdf::Document& doc, const job::HistogramBlock& b, const ReportContext& c) {
+  for (const auto& ref : b.indicators) {
+    const std::size_t i = ref.index;
     pdf::Histogram h;
-    h.figure.caption = b.caption.empty() ? label(c, i) + (nl(c) ? ": spreiding in de vergelijkingsgroep" : ": spread among peers")
-                                         : b.caption;
+    h.figure.caption = caption_or(c, b.caption, label(c, i) + (nl(c) ? ": spreiding in de vergelijkingsgroep" : ": spread among peers"));
     h.number = style(c, i);
     h.x_title = label(c, i);
     if (c.membership.members && !c.membership.too_small) {
@@ -139,14 +137,13 @@ void histogram(pdf::Document& doc, const BlockDef& b, const ReportContext& c) {
   }
 }
 
-void position_chart(pdf::Document& doc, const BlockDef& b, const ReportContext& c) {
+void position_chart(pdf::Document& doc, const job::PositionBlock& b, const ReportContext& c) {
   pdf::PeerPositionChart chart;
-  chart.figure.caption = b.caption.empty() ? (nl(c) ? "Uw positie in de vergelijkingsgroep, " : "Your position among peers, ") +
-                                                 std::to_string(c.year)
-                                           : b.caption;
+  chart.figure.caption = caption_or(c, b.caption, (nl(c) ? "Uw positie in de vergelijkingsgroep, " : "Your position among peers, ") +
+                                                      std::to_string(c.year));
   chart.value_label = nl(c) ? "uw bestuur" : "your board";
-  for (const auto& id : b.indicators) {
-    std::size_t i = indicator(c, id, b.where);
+  for (const auto& ref : b.indicators) {
+    const std::size_t i = ref.index;
     Value own = c.indicators().get(i, *c.board, c.year);
     if (!own.is_number() || !c.membership.members || c.membership.too_small) continue;
     pdf::PeerPositionRow row;
@@ -187,29 +184,25 @@ void peer_list(pdf::Document& doc, const ReportContext& c) {
 
 }  // namespace
 
-void add_board_block(pdf::Document& doc, const BlockDef& b, const ReportContext& c, const OwnStory& story) {
-  using K = BlockDef::Kind;
-  switch (b.kind) {
-    case K::text: doc.add(pdf::Paragraph::markup(render_text(b.text, b.where, c), pdf::Align::justify)); return;
-    case K::key_figures: key_figures(doc, b, c); return;
-    case K::summary: summary(doc, b, c); return;
-    case K::table: table(doc, b, c); return;
-    case K::trend: trend(doc, b, c); return;
-    case K::histogram: histogram(doc, b, c); return;
-    case K::position: position_chart(doc, b, c); return;
-    case K::peer_list: peer_list(doc, c); return;
-    case K::own_story: {
-      auto it = story.themes.find(b.theme);
-      if (it == story.themes.end()) return;
-      doc.add(pdf::Heading{2, nl(c) ? "Toelichting van het bestuur" : "The board's explanation"});
-      for (const auto& block : it->second) doc.add(block);
-      return;
-    }
-    case K::page_break: doc.add(pdf::PageBreak{}); return;
-    case K::breakdown:
-    case K::signals:
-      throw Error("block is for sector reports; a board report shows its own signals in 'summary'", b.where);
-  }
+void add_board_block(pdf::Document& doc, const job::BoardBlock& block, const ReportContext& c, const OwnStory& story) {
+  std::visit(Overloaded{
+                 [&](const job::TextBlock& b) { doc.add(pdf::Paragraph::markup(render_text(b.text, c), pdf::Align::justify)); },
+                 [&](const job::KeyFiguresBlock& b) { key_figures(doc, b, c); },
+                 [&](const job::SummaryBlock& b) { summary(doc, b, c); },
+                 [&](const job::TableBlock& b) { table(doc, b, c); },
+                 [&](const job::TrendBlock& b) { trend(doc, b, c); },
+                 [&](const job::HistogramBlock& b) { histogram(doc, b, c); },
+                 [&](const job::PositionBlock& b) { position_chart(doc, b, c); },
+                 [&](const job::PeerListBlock&) { peer_list(doc, c); },
+                 [&](const job::OwnStoryBlock& b) {
+                   auto it = story.themes.find(b.theme);
+                   if (it == story.themes.end()) return;
+                   doc.add(pdf::Heading{2, nl(c) ? "Toelichting van het bestuur" : "The board's explanation"});
+                   for (const auto& part : it->second) doc.add(part);
+                 },
+                 [&](const job::PageBreakBlock&) { doc.add(pdf::PageBreak{}); },
+             },
+             block);
 }
 
 }  // namespace povo::report::detail

@@ -1,8 +1,11 @@
 #include "report/own_story.hpp"
 
+#include "job/own_story_files.hpp"
+
 #include <povo/diagnostics.hpp>
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <optional>
 #include <sstream>
@@ -17,39 +20,12 @@ std::string trim(const std::string& s) {
   return s.substr(b, e - b + 1);
 }
 
-std::string lower(std::string s) {
-  for (char& c : s) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return s;
-}
-
 // "- x", "* x", "12. x": the item text, or nothing for a non-item line.
 std::optional<std::pair<bool, std::string>> list_item(const std::string& line) {
   if (line.size() > 2 && (line[0] == '-' || line[0] == '*') && line[1] == ' ') return std::make_pair(false, trim(line.substr(2)));
   std::size_t i = 0;
   while (i < line.size() && line[i] >= '0' && line[i] <= '9') ++i;
   if (i > 0 && i + 1 < line.size() && line[i] == '.' && line[i + 1] == ' ') return std::make_pair(true, trim(line.substr(i + 2)));
-  return std::nullopt;
-}
-
-// The line and column of the first byte that is not valid UTF-8, if any.
-std::optional<std::pair<int, int>> invalid_utf8(const std::string& text) {
-  int line = 1, column = 1;
-  for (std::size_t i = 0; i < text.size();) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (n == 0 || i + n > text.size()) return std::make_pair(line, column);
-    for (std::size_t k = 1; k < n; ++k) {
-      if ((static_cast<unsigned char>(text[i + k]) >> 6) != 0x2) return std::make_pair(line, column);
-    }
-    if (c == '\n') {
-      ++line;
-      column = 0;
-    }
-    i += n;
-    ++column;
-  }
   return std::nullopt;
 }
 
@@ -69,7 +45,7 @@ OwnStory parse_own_story(const std::string& text, std::size_t max_bytes) {
     paragraph.clear();
     items.clear();
   };
-  std::istringstream in(text);
+  std::istringstream in(std::string(job::without_bom(text)));
   std::string raw;
   while (std::getline(in, raw)) {
     const std::string line = trim(raw);
@@ -85,7 +61,7 @@ OwnStory parse_own_story(const std::string& text, std::size_t max_bytes) {
     if (line[0] == '#') {
       flush();
       const std::size_t name_at = line.find_first_not_of('#');  // npos for a line of only '#'
-      theme = name_at == std::string::npos ? "" : lower(trim(line.substr(name_at)));
+      theme = name_at == std::string::npos ? "" : job::theme_key(trim(line.substr(name_at)));
       continue;
     }
     if (auto item = list_item(line)) {
@@ -112,6 +88,13 @@ OwnStory read_own_story(const std::string& dir, const std::string& board, std::s
   if (dir.empty()) return {};
   for (const char* ext : {".md", ".txt"}) {
     const std::string path = dir + "/" + board + ext;
+    // A pipe or device in place of the text would block this report's thread forever.
+    std::error_code ec;
+    const auto status = std::filesystem::status(path, ec);
+    if (!std::filesystem::exists(status)) continue;
+    if (!std::filesystem::is_regular_file(status)) {
+      throw Error("the board's own text is not a regular file", SourceLocation{path, 0, 0}, "replace it with a Markdown file");
+    }
     std::ifstream in(path, std::ios::binary);
     if (!in) continue;
     std::string text;
@@ -124,7 +107,7 @@ OwnStory read_own_story(const std::string& dir, const std::string& board, std::s
     std::string checked = text.substr(0, std::min(text.size(), max_bytes));
     while (!checked.empty() && (static_cast<unsigned char>(checked.back()) & 0xC0) == 0x80) checked.pop_back();
     if (!checked.empty() && static_cast<unsigned char>(checked.back()) >= 0xC0) checked.pop_back();
-    if (auto bad = invalid_utf8(checked)) {
+    if (auto bad = job::first_invalid_utf8(job::without_bom(checked))) {
       throw Error("the board's own text is not valid UTF-8", SourceLocation{path, bad->first, bad->second},
                   "save the file as UTF-8 (it may be Windows-1252)");
     }

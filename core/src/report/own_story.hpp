@@ -19,7 +19,7 @@
 namespace povo::report {
 
 struct OwnStory {
-  std::map<std::string, std::vector<pdf::Block>> themes;  ///< theme (lower case) -> blocks
+  std::map<std::string, std::vector<pdf::Block>> themes;  ///< job::theme_key(heading) -> blocks
   std::vector<std::string> warnings;
 };
 

@@ -3,7 +3,6 @@
 #include "report/report_text.hpp"
 #include "report/value_text.hpp"
 
-#include <set>
 
 namespace povo::report {
 
@@ -13,19 +12,18 @@ namespace {
 
 bool nl(const ReportContext& c) { return c.locale == format::Locale::nl; }
 
-void definitions(pdf::Document& doc, const ReportDef& def, const ReportContext& c) {
+void definitions(pdf::Document& doc, const job::ReportSpec& def, const ReportContext& c) {
   doc.add(pdf::Heading{1, nl(c) ? "Definities" : "Definitions"});
-  std::set<std::string> seen;
-  for (const auto& [id, where] : referenced_indicators(def)) {
-    if (!seen.insert(id).second) continue;
-    std::size_t i = indicator(c, id, where);
+  for (const auto& ref : def.indicators()) {
+    const std::size_t i = ref.index;
     const IndicatorInfo& info = c.indicators().info(i);
+    const auto& signals = c.indicators().def(i).signals;
     const std::string& text = nl(c) ? info.definition_nl : info.definition_en;
     std::string line = "**" + label(c, i) + ".** " + (text.empty() ? std::string() : text + " ");
-    if (!info.signals.empty()) {
+    if (!signals.empty()) {
       line += nl(c) ? "Signaleringswaarde: " : "Signal value: ";
-      for (std::size_t s = 0; s < info.signals.size(); ++s) {
-        line += (s ? "; " : "") + signal_text(c, i, info.signals[s]);
+      for (std::size_t s = 0; s < signals.size(); ++s) {
+        line += (s ? "; " : "") + signal_text(c, i, signals[s]);
       }
       line += ".";
     }
@@ -60,11 +58,11 @@ void colophon(pdf::Document& doc, const RunInfo& run, const ReportContext& c) {
 
 }  // namespace
 
-std::unique_ptr<pdf::Document> build_report(const ReportDef& def, const ReportContext& c, const RunInfo& run,
+std::unique_ptr<pdf::Document> build_report(const job::ReportSpec& def, const ReportContext& c, const RunInfo& run,
                                             const OwnStory& story) {
   pdf::DocumentSpec spec;
-  spec.title = fill_title(def.title, c);
-  spec.subject = def.subtitle.empty() ? run.job_title : fill_title(def.subtitle, c);
+  spec.title = c.fill(def.title);
+  spec.subject = def.subtitle ? c.fill(*def.subtitle) : run.job_title;
   spec.author = run.job_title;
   spec.keywords = "benchmark, " + std::to_string(c.year);
   spec.date = run.date;
@@ -76,7 +74,7 @@ std::unique_ptr<pdf::Document> build_report(const ReportDef& def, const ReportCo
 
   pdf::Cover cover;
   cover.title = spec.title;
-  cover.subtitle = def.subtitle.empty() ? std::string() : fill_title(def.subtitle, c);
+  cover.subtitle = def.subtitle ? c.fill(*def.subtitle) : std::string();
   if (c.board) {
     cover.lines.push_back(c.board_name(*c.board));
     cover.lines.push_back((nl(c) ? "Bestuursnummer " : "Board number ") + c.dataset().entity_code(EntityKind::board, *c.board));
@@ -87,23 +85,21 @@ std::unique_ptr<pdf::Document> build_report(const ReportDef& def, const ReportCo
   doc->add(cover);
   doc->add(pdf::TableOfContents{});
 
-  for (const auto& chapter : def.chapters) {
-    doc->add(pdf::Heading{1, fill_title(chapter.title, c)});
-    bool story_shown = false;
-    for (const auto& block : chapter.blocks) {
-      if (c.board) {
-        add_board_block(*doc, block, c, story);
-        story_shown |= block.kind == BlockDef::Kind::own_story;
-      } else {
-        add_sector_block(*doc, block, c);
+  if (const auto* board = std::get_if<job::BoardLayout>(&def.layout)) {
+    for (const auto& chapter : board->chapters) {
+      doc->add(pdf::Heading{1, c.fill(chapter.title)});
+      bool story_shown = false;
+      for (const auto& block : chapter.blocks) {
+        add_board_block(*doc, block.block, c, story);
+        story_shown |= std::holds_alternative<job::OwnStoryBlock>(block.block);
       }
+      // A chapter with a theme shows the board's own explanation for it, if there is one.
+      if (!chapter.theme.empty() && !story_shown) add_board_block(*doc, job::OwnStoryBlock{chapter.theme}, c, story);
     }
-    // A chapter with a theme shows the board's own explanation for it, if there is one.
-    if (c.board && !chapter.theme.empty() && !story_shown) {
-      BlockDef own;
-      own.kind = BlockDef::Kind::own_story;
-      own.theme = chapter.theme;
-      add_board_block(*doc, own, c, story);
+  } else {
+    for (const auto& chapter : std::get<job::SectorLayout>(def.layout).chapters) {
+      doc->add(pdf::Heading{1, c.fill(chapter.title)});
+      for (const auto& block : chapter.blocks) add_sector_block(*doc, block.block, c);
     }
   }
   if (def.definitions) definitions(*doc, def, c);

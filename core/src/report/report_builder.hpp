@@ -1,11 +1,11 @@
-// Report model -> layout: turns a report definition and its context into a
+// Report model -> layout: turns a compiled report definition and its context into a
 // pdf::Document, block by block.
 #pragma once
 
+#include "job/report_spec.hpp"
 #include "pdf/document.hpp"
 #include "report/own_story.hpp"
 #include "report/report_context.hpp"
-#include "report/report_definition.hpp"
 
 #include <memory>
 #include <string>
@@ -25,22 +25,23 @@ struct RunInfo {
   std::string font_dir;
 };
 
-/// Builds the document. Throws povo::Error when a block cannot be made (for example
-/// an indicator the data does not have); the caller reports it for this report only.
-std::unique_ptr<pdf::Document> build_report(const ReportDef& def, const ReportContext& context, const RunInfo& run,
-                                            const OwnStory& story);
+/// Builds the document. Everything the definition refers to was checked when the job was
+/// compiled; what can still fail (a board's own text that is not UTF-8) throws povo::Error
+/// and the caller reports it for this report only.
+std::unique_ptr<pdf::Document> build_report(const job::ReportSpec& def, const ReportContext& context,
+                                            const RunInfo& run, const OwnStory& story);
 
 namespace detail {
 // Block builders, split by report kind (board_blocks.cpp, sector_blocks.cpp).
-void add_board_block(pdf::Document& doc, const BlockDef& block, const ReportContext& c, const OwnStory& story);
-void add_sector_block(pdf::Document& doc, const BlockDef& block, const ReportContext& c);
-std::size_t indicator(const ReportContext& c, const std::string& id, const SourceLocation& where);
+void add_board_block(pdf::Document& doc, const job::BoardBlock& block, const ReportContext& c, const OwnStory& story);
+void add_sector_block(pdf::Document& doc, const job::SectorBlock& block, const ReportContext& c);
 std::string label(const ReportContext& c, std::size_t i);
 std::string text_of(const ReportContext& c, std::size_t i, const Value& v);
 format::NumberStyle style(const ReportContext& c, std::size_t i);
 double number_or_nan(const Value& v);
-std::string signal_text(const ReportContext& c, std::size_t i, const SignalValue& s);
-void add_target(pdf::Document& doc, pdf::LineChart& chart, const Target& t, const ReportContext& c, std::size_t i,
+std::string signal_text(const ReportContext& c, std::size_t i, const job::SignalRule& s);
+std::string caption_or(const ReportContext& c, const std::optional<job::TitleTemplate>& caption, std::string fallback);
+void add_target(pdf::Document& doc, pdf::LineChart& chart, const job::Target& t, const ReportContext& c, std::size_t i,
                 const std::vector<double>& values);
 }  // namespace detail
 

@@ -24,6 +24,8 @@ struct ReportContext {
   const indicators::IndicatorTable& indicators() const { return job.indicators; }
   /// The board's name, or its number when the sources give no name.
   std::string board_name(EntityIndex b) const;
+  /// A title template filled for this report (the board's number and name in board reports).
+  std::string fill(const job::TitleTemplate& t) const;
 };
 
 }  // namespace povo::report

@@ -7,44 +7,50 @@
 
 namespace povo::report::detail {
 
-std::size_t indicator(const ReportContext& c, const std::string& id, const SourceLocation& where) {
-  if (auto i = c.indicators().find(id)) return *i;
-  auto near = closest_match(id, c.indicators().ids());
-  throw Error("the report uses indicator '" + id + "', which was not computed", where,
-              near ? "did you mean '" + *near + "'?" : "check indicator_sets and the data-quality messages");
-}
-
 std::string label(const ReportContext& c, std::size_t i) {
   const IndicatorInfo& info = c.indicators().info(i);
   const std::string& l = c.locale == format::Locale::en ? info.label_en : info.label_nl;
   return l.empty() ? info.id : l;
 }
 
-format::NumberStyle style(const ReportContext& c, std::size_t i) { return style_for(c.indicators().info(i).format); }
+format::NumberStyle style(const ReportContext& c, std::size_t i) { return c.indicators().def(i).style; }
+
+std::string caption_or(const ReportContext& c, const std::optional<job::TitleTemplate>& caption, std::string fallback) {
+  return caption ? c.fill(*caption) : std::move(fallback);
+}
 
 std::string text_of(const ReportContext& c, std::size_t i, const Value& v) { return value_text(v, style(c, i), c.locale); }
 
 double number_or_nan(const Value& v) { return v.is_number() ? v.number() : std::numeric_limits<double>::quiet_NaN(); }
 
-std::string signal_text(const ReportContext& c, std::size_t i, const SignalValue& s) {
-  std::string op = s.op == "<=" ? "\xE2\x89\xA4" : s.op == ">=" ? "\xE2\x89\xA5" : s.op;
-  std::string text = op + " " + text_of(c, i, Value::of(s.threshold));
+std::string signal_text(const ReportContext& c, std::size_t i, const job::SignalRule& s) {
+  std::string op;
+  switch (s.rule.op) {
+    case stats::Compare::lt: op = "<"; break;
+    case stats::Compare::le: op = "\xE2\x89\xA4"; break;
+    case stats::Compare::gt: op = ">"; break;
+    case stats::Compare::ge: op = "\xE2\x89\xA5"; break;
+  }
+  std::string text = op + " " + text_of(c, i, Value::of(s.rule.threshold));
   if (!s.when_input.empty()) {
     std::string range;
     const bool euro = s.when_input.find("baten") != std::string::npos;
     auto amount = [&](double x) {
       return euro ? format::format_euro_compact(x, c.locale) : format::format_decimal(x, 0, c.locale);
     };
-    if (std::isfinite(s.when_min) && std::isfinite(s.when_max)) range = amount(s.when_min) + "\xE2\x80\x93" + amount(s.when_max);
-    else if (std::isfinite(s.when_min)) range = "\xE2\x89\xA5 " + amount(s.when_min);
-    else if (std::isfinite(s.when_max)) range = "< " + amount(s.when_max);
+    const double lo = s.rule.when_min, hi = s.rule.when_max;
+    if (std::isfinite(lo) && std::isfinite(hi)) range = amount(lo) + "\xE2\x80\x93" + amount(hi);
+    else if (std::isfinite(lo)) range = "\xE2\x89\xA5 " + amount(lo);
+    else if (std::isfinite(hi)) range = "< " + amount(hi);
     text += " (" + s.when_input + " " + range + ")";
   }
   return text;
 }
 
-void add_target(pdf::Document& doc, pdf::LineChart& chart, const Target& t, const ReportContext& c, std::size_t i,
-                const std::vector<double>& values) {
+void add_target(pdf::Document& doc, pdf::LineChart& chart, const job::Target& target, const ReportContext& c,
+                std::size_t i, const std::vector<double>& values) {
+  job::Target t = target;
+  if (t.label.empty()) t.label = (c.locale == format::Locale::nl ? "doel " : "target ") + std::to_string(t.year);
   pdf::Series line;
   line.name = t.label;
   line.values.assign(chart.x_labels.size(), t.value);

@@ -1,10 +1,9 @@
-// Which reports a run makes: every sector report once, every board report once per
-// selected board. Each planned report renders itself on demand, so the batch runner
-// can spread them over threads (the analysed job is read-only by then).
+// Which reports a run makes: every selected sector report once, every selected board
+// report once per selected board. Each planned report renders itself on demand, so the
+// batch runner can spread them over threads (the analysed job is read-only by then).
 #pragma once
 
 #include "report/report_builder.hpp"
-#include "report/report_definition.hpp"
 
 #include <functional>
 #include <set>
@@ -27,18 +26,16 @@ struct PlannedReport {
 };
 
 struct PlanOptions {
-  int year = 0;
-  format::Locale locale = format::Locale::nl;
-  std::set<std::string> boards;  ///< only these board numbers (empty: all)
+  std::set<std::string> reports;  ///< --report: only these report ids (empty: all, or board reports only with --board)
+  std::set<std::string> boards;   ///< --board: only these board numbers (empty: all)
 };
 
-/// Plans the reports. Unknown board numbers, peer groups or indicators are located
-/// problems. `job` and `run` must outlive the returned render functions.
-std::vector<PlannedReport> plan_reports(const std::vector<ReportDef>& defs, const pipeline::JobResult& job,
-                                        const RunInfo& run, const PlanOptions& options, std::vector<Diagnostic>& problems);
-
-/// The boards a report covers: those whose attributes match all its filters, in board-number order.
-std::vector<EntityIndex> boards_of(const ReportDef& def, const Dataset& dataset);
+/// Plans the reports of `job` (the analysed job). Board numbers that are not in the data,
+/// or that no selected board report covers, are problems (usage errors); a report whose
+/// filter matches no board is left out (check_data has reported it). `job` and `run` must
+/// outlive the returned render functions.
+std::vector<PlannedReport> plan_reports(const pipeline::JobResult& job, const RunInfo& run, const PlanOptions& options,
+                                        std::vector<Diagnostic>& problems);
 
 /// The trend window: up to five years ending at `year` that the data has.
 std::vector<int> trend_years(const pipeline::JobResult& job, int year);

@@ -13,6 +13,11 @@ std::string ReportContext::board_name(EntityIndex b) const {
   return name && !name->empty() ? *name : dataset().entity_code(EntityKind::board, b);
 }
 
+std::string ReportContext::fill(const job::TitleTemplate& t) const {
+  if (!board) return t.fill(year, {}, {});
+  return t.fill(year, dataset().entity_code(EntityKind::board, *board), board_name(*board));
+}
+
 namespace {
 
 // One board's values: measures and indicators by name.
@@ -64,16 +69,17 @@ class TextEnvironment final : public expr::Environment {
       auto name = args[0].name();
       auto i = name ? c_.indicators().find(*name) : std::nullopt;
       if (!i) args[0].fail("ratio() takes an indicator name");
-      auto agg = c_.job.statistics->aggregate(*i, c_.scope, year);
-      if (!agg) args[0].fail("indicator '" + std::string(*name) + "' declares no ratio of sums");
-      return agg->value;
+      return c_.job.statistics->figure(*i, c_.scope, year).value;
     }
     std::vector<Value> values;
     for (EntityIndex b : c_.scope) values.push_back(args[0].evaluate(BoardEnvironment(c_, b), years_back));
     if (fn == "sum") {
+      // Boards that report nothing are left out (the data checks warn when that is many);
+      // any other missing value makes the total unknown rather than too low.
       Value total = Value::of(0);
       for (const auto& v : values) {
-        if (!(v == Value::missing(Reason::not_reported))) total = add(total, v);
+        if (v.is_missing() && (v.reason() == Reason::not_reported || v.reason() == Reason::not_applicable)) continue;
+        total = add(total, v);
       }
       return total;
     }
@@ -102,14 +108,12 @@ class TextEnvironment final : public expr::Environment {
   const ReportContext& c_;
 };
 
-std::string format_placeholder(const Value& v, const expr::Expression& e, const ReportContext& c) {
-  const std::string_view text = e.text();
-  auto starts = [&](std::string_view p) { return text.substr(0, p.size()) == p; };
-  if (text == "year") return v.is_number() ? std::to_string(static_cast<long long>(v.number())) : "\xE2\x80\x93";
-  if (starts("share(")) return value_text(v, {format::NumberKind::percent_of_fraction, 0}, c.locale);
-  if (starts("count(")) return value_text(v, {format::NumberKind::integer, 0}, c.locale);
-  for (const auto& input : e.inputs()) {
-    if (auto i = c.indicators().find(input.name)) return value_text(v, style_for(c.indicators().info(*i).format), c.locale);
+std::string format_placeholder(const Value& v, const job::PlaceholderFormat& f, const ReportContext& c) {
+  switch (f.kind) {
+    case job::PlaceholderFormat::Kind::year:
+      return v.is_number() ? std::to_string(static_cast<long long>(v.number())) : "\xE2\x80\x93";
+    case job::PlaceholderFormat::Kind::style: return value_text(v, f.style, c.locale);
+    case job::PlaceholderFormat::Kind::plain: break;
   }
   if (v.is_number() && v.number() == static_cast<double>(static_cast<long long>(v.number()))) {
     return value_text(v, {format::NumberKind::integer, 0}, c.locale);
@@ -119,30 +123,16 @@ std::string format_placeholder(const Value& v, const expr::Expression& e, const 
 
 }  // namespace
 
-std::string render_text(const std::string& text, const SourceLocation& where, const ReportContext& context) {
-  auto parts = expr::parse_template(text, where);
+std::string render_text(const job::TextTemplate& text, const ReportContext& context) {
   TextEnvironment env(context);
-  return expr::render(parts, env, [&](const Value& v, const expr::Expression& e) {
-    return format_placeholder(v, e, context);
-  });
-}
-
-std::string fill_title(const std::string& pattern, const ReportContext& c) {
   std::string out;
-  for (std::size_t i = 0; i < pattern.size(); ++i) {
-    if (pattern[i] == '{') {
-      std::size_t close = pattern.find('}', i);
-      if (close != std::string::npos) {
-        std::string key = pattern.substr(i + 1, close - i - 1);
-        if (key == "year") out += std::to_string(c.year);
-        else if (key == "board" && c.board) out += c.dataset().entity_code(EntityKind::board, *c.board);
-        else if (key == "name" && c.board) out += c.board_name(*c.board);
-        else out += "{" + key + "}";
-        i = close;
-        continue;
-      }
+  for (std::size_t i = 0; i < text.parts.size(); ++i) {
+    const auto& part = text.parts[i];
+    if (!part.expression) {
+      out += part.literal;
+      continue;
     }
-    out += pattern[i];
+    out += format_placeholder(part.expression->evaluate(env), text.formats.at(i), context);
   }
   return out;
 }

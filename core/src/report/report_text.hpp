@@ -5,11 +5,11 @@
 // comparison group, and a bare indicator name is the board's own value.
 //
 // Functions: count(boards), share(boards, condition), median(x), mean(x), min(x), max(x),
-// p25(x), p75(x), sum(x), ratio(x) (the group's ratio of sums for an indicator that
-// declares one). Shares print as percentages, counts as whole numbers, indicator values
-// in the indicator's own format.
+// p25(x), p75(x), sum(x), ratio(x) (job/templates.hpp lists them). How each placeholder
+// prints was decided when the job was compiled (job::PlaceholderFormat).
 #pragma once
 
+#include "job/templates.hpp"
 #include "report/report_context.hpp"
 
 #include <povo/diagnostics.hpp>
@@ -18,10 +18,8 @@
 
 namespace povo::report {
 
-/// Renders a text. Throws a located povo::Error for syntax errors, unknown names or functions.
-std::string render_text(const std::string& text, const SourceLocation& where, const ReportContext& context);
-
-/// Fills {name}, {board} and {year} in titles and file names.
-std::string fill_title(const std::string& pattern, const ReportContext& context);
+/// Renders a compiled text (job::compile_text has checked every name, function and
+/// argument count). Throws povo::Error only for what depends on the data.
+std::string render_text(const job::TextTemplate& text, const ReportContext& context);
 
 }  // namespace povo::report

@@ -1,6 +1,7 @@
 // Blocks of a sector report: the sector's story across all its boards.
 #include "report/report_builder.hpp"
 #include "report/report_text.hpp"
+#include "report/overloaded.hpp"
 #include "report/value_text.hpp"
 
 #include "stats/stats.hpp"
@@ -21,88 +22,93 @@ std::vector<Value> values_in(const ReportContext& c, std::size_t i, int year, co
   return out;
 }
 
-bool is_additive(const ReportContext& c, std::size_t i) {
-  Unit u = c.indicators().info(i).unit;
-  return u == Unit::count || u == Unit::euro || u == Unit::fte;
-}
-
-// The sector's figure: a total for counts and money, the ratio of sums where the
-// indicator declares one, else the median of the boards.
+// The sector's figure, formed as the indicator declares (peers::PeerStatistics::figure):
+// the total, the ratio of sums, or the median of the boards; `how` names it for readers.
 struct SectorFigure {
-  Value value;
+  peers::GroupFigure figure;
   std::string how;
+  const Value& value() const { return figure.value; }
 };
 
 SectorFigure sector_figure(const ReportContext& c, std::size_t i, int year) {
-  if (is_additive(c, i)) {
-    Value total = Value::of(0);
-    std::size_t n = 0;
-    for (const Value& v : values_in(c, i, year, c.scope)) {
-      if (v.has_bounds()) {
-        total = add(total, v);
-        ++n;
-      }
-    }
-    return {n ? total : Value::missing(), nl(c) ? "totaal" : "total"};
+  SectorFigure f{c.job.statistics->figure(i, c.scope, year), {}};
+  switch (f.figure.how) {
+    case Aggregation::sum: f.how = nl(c) ? "totaal" : "total"; break;
+    case Aggregation::ratio_of_sums: f.how = nl(c) ? "sector als geheel" : "sector as a whole"; break;
+    case Aggregation::median: f.how = nl(c) ? "mediaan" : "median"; break;
   }
-  if (auto agg = c.job.statistics->aggregate(i, c.scope, year); agg && agg->n_used > 0) {
-    return {agg->value, nl(c) ? "sector als geheel" : "sector as a whole"};
-  }
-  auto s = stats::apply_minimum_k(stats::summarize(values_in(c, i, year, c.scope)), c.job.statistics->min_k());
-  return {s.withheld ? Value::missing(Reason::too_few_peers) : s.median, nl(c) ? "mediaan" : "median"};
+  return f;
 }
 
-void key_figures(pdf::Document& doc, const BlockDef& b, const ReportContext& c) {
+// "over 812 van 887 besturen" when a figure rests on fewer boards than the report covers.
+std::string coverage(const ReportContext& c, const peers::GroupFigure& f) {
+  if (f.withheld || f.n_used >= f.n_total) return {};
+  const std::string used = format::format_integer(static_cast<std::int64_t>(f.n_used), c.locale);
+  const std::string total = format::format_integer(static_cast<std::int64_t>(f.n_total), c.locale);
+  return nl(c) ? "over " + used + " van " + total + " besturen" : "over " + used + " of " + total + " boards";
+}
+
+void key_figures(pdf::Document& doc, const job::KeyFiguresBlock& b, const ReportContext& c) {
   pdf::KeyFigures tiles;
-  for (const auto& id : b.indicators) {
-    std::size_t i = indicator(c, id, b.where);
+  for (const auto& ref : b.indicators) {
+    const std::size_t i = ref.index;
     SectorFigure f = sector_figure(c, i, c.year);
     std::string sub = f.how;
+    if (auto cov = coverage(c, f.figure); !cov.empty()) sub += ", " + cov;
     if (c.years.size() > 1) {
       SectorFigure before = sector_figure(c, i, c.years.front());
-      if (before.value.is_number()) sub += (nl(c) ? "; " : "; ") + std::to_string(c.years.front()) + ": " + text_of(c, i, before.value);
+      if (before.value().is_number()) sub += "; " + std::to_string(c.years.front()) + ": " + text_of(c, i, before.value());
     }
-    tiles.tiles.push_back(pdf::KeyFigure{label(c, i), text_of(c, i, f.value), sub, pdf::Signal::neutral});
+    tiles.tiles.push_back(pdf::KeyFigure{label(c, i), text_of(c, i, f.value()), sub, pdf::Signal::neutral});
   }
   doc.add(tiles);
 }
 
-void table(pdf::Document& doc, const BlockDef& b, const ReportContext& c) {
+void table(pdf::Document& doc, const job::TableBlock& b, const ReportContext& c) {
   pdf::Table t;
   t.columns.push_back(pdf::Column(nl(c) ? "Kengetal" : "Indicator"));
   for (int y : c.years) t.columns.push_back(pdf::Column(std::to_string(y), true));
-  for (const auto& id : b.indicators) {
-    std::size_t i = indicator(c, id, b.where);
+  for (const auto& ref : b.indicators) {
+    const std::size_t i = ref.index;
     std::vector<pdf::Cell> row{label(c, i) + " (" + sector_figure(c, i, c.year).how + ")"};
-    for (int y : c.years) row.emplace_back(text_of(c, i, sector_figure(c, i, y).value));
+    for (int y : c.years) {
+      SectorFigure f = sector_figure(c, i, y);
+      row.emplace_back(text_of(c, i, f.value()));
+      if (y == c.year) {
+        if (auto cov = coverage(c, f.figure); !cov.empty()) {
+          t.notes.push_back(label(c, i) + " " + std::to_string(y) + ": " + cov + ".");
+        }
+      }
+    }
     t.rows.push_back(row);
   }
-  t.caption = b.caption.empty() ? (nl(c) ? "De sector door de jaren" : "The sector over the years") : b.caption;
+  t.caption = caption_or(c, b.caption, nl(c) ? "De sector door de jaren" : "The sector over the years");
   t.source = nl(c) ? "Totalen en verhoudingen over alle besturen; mediaan van de besturen waar geen totaal bestaat."
                    : "Totals and ratios over all boards; the boards' median where no total exists.";
   doc.add(t);
 }
 
-void trend(pdf::Document& doc, const BlockDef& b, const ReportContext& c) {
-  for (const auto& id : b.indicators) {
-    std::size_t i = indicator(c, id, b.where);
+void trend(pdf::Document& doc, const job::TrendBlock& b, const ReportContext& c) {
+  for (const auto& ref : b.indicators) {
+    const std::size_t i = ref.index;
+    const Aggregation how = c.indicators().def(i).aggregation();
     pdf::LineChart chart;
-    chart.figure.caption = b.caption.empty() ? label(c, i) + (nl(c) ? " in de sector" : " in the sector") : b.caption;
+    chart.figure.caption = caption_or(c, b.caption, label(c, i) + (nl(c) ? " in de sector" : " in the sector"));
     chart.number = style(c, i);
     chart.median_label = nl(c) ? "mediaan besturen" : "median of boards";
     pdf::Series sector;
     sector.name = sector_figure(c, i, c.year).how;
     sector.emphasis = true;
-    bool has_sector_line = !c.indicators().info(i).aggregate_numerator.empty() || is_additive(c, i);
+    const bool has_sector_line = how != Aggregation::median;
     for (int y : c.years) {
       chart.x_labels.push_back(std::to_string(y));
       auto s = stats::apply_minimum_k(stats::summarize(values_in(c, i, y, c.scope)), c.job.statistics->min_k());
       chart.median.push_back(s.withheld ? NAN : number_or_nan(s.median));
       chart.p25.push_back(s.withheld ? NAN : number_or_nan(s.p25));
       chart.p75.push_back(s.withheld ? NAN : number_or_nan(s.p75));
-      sector.values.push_back(number_or_nan(sector_figure(c, i, y).value));
+      sector.values.push_back(number_or_nan(sector_figure(c, i, y).value()));
     }
-    if (is_additive(c, i)) {
+    if (how == Aggregation::sum) {
       // A total dwarfs the boards' median: show the total alone.
       chart.median.clear();
       chart.p25.clear();
@@ -114,21 +120,21 @@ void trend(pdf::Document& doc, const BlockDef& b, const ReportContext& c) {
   }
 }
 
-void histogram(pdf::Document& doc, const BlockDef& b, const ReportContext& c) {
-  for (const auto& id : b.indicators) {
-    std::size_t i = indicator(c, id, b.where);
+void histogram(pdf::Document& doc, const job::HistogramBlock& b, const ReportContext& c) {
+  for (const auto& ref : b.indicators) {
+    const std::size_t i = ref.index;
     pdf::Histogram h;
-    h.figure.caption = b.caption.empty() ? label(c, i) + (nl(c) ? ": spreiding over de besturen, " : ": spread across boards, ") +
-                                               std::to_string(c.year)
-                                         : b.caption;
+    h.figure.caption = caption_or(c, b.caption, label(c, i) + (nl(c) ? ": spreiding over de besturen, " : ": spread across boards, ") +
+                                                    std::to_string(c.year));
     h.number = style(c, i);
     h.x_title = label(c, i);
     h.y_title = nl(c) ? "aantal besturen" : "number of boards";
     for (const Value& v : values_in(c, i, c.year, c.scope)) {
       if (v.is_number()) h.values.push_back(v.number());
     }
-    if (!c.indicators().info(i).signals.empty() && c.indicators().info(i).signals.front().when_input.empty()) {
-      h.marked = c.indicators().info(i).signals.front().threshold;
+    const auto& signals = c.indicators().def(i).signals;
+    if (!signals.empty() && signals.front().when_input.empty()) {
+      h.marked = signals.front().rule.threshold;
       h.marked_label = nl(c) ? "signaleringswaarde" : "signal value";
     }
     if (h.values.size() < c.job.statistics->min_k()) continue;
@@ -148,8 +154,8 @@ std::string attribute_label(const std::string& by, const ReportContext& c) {
   return by;
 }
 
-void breakdown(pdf::Document& doc, const BlockDef& b, const ReportContext& c) {
-  std::size_t i = indicator(c, b.indicators.front(), b.where);
+void breakdown(pdf::Document& doc, const job::BreakdownBlock& b, const ReportContext& c) {
+  const std::size_t i = b.indicator.index;
   std::map<std::string, std::vector<EntityIndex>> groups;
   for (EntityIndex board : c.scope) {
     const std::string* v = c.dataset().attribute(EntityKind::board, board, b.by);
@@ -161,7 +167,7 @@ void breakdown(pdf::Document& doc, const BlockDef& b, const ReportContext& c) {
   t.columns = {pdf::Column(header),
                pdf::Column(nl(c) ? "Besturen" : "Boards", true), pdf::Column("P25", true),
                pdf::Column(nl(c) ? "Mediaan" : "Median", true), pdf::Column("P75", true)};
-  const bool with_ratio = !c.indicators().info(i).aggregate_numerator.empty();
+  const bool with_ratio = c.indicators().def(i).aggregation() == Aggregation::ratio_of_sums;
   if (with_ratio) t.columns.push_back(pdf::Column(nl(c) ? "Groep als geheel" : "Group as a whole", true));
   bool withheld_any = false;
   for (const auto& [name, members] : groups) {
@@ -176,9 +182,8 @@ void breakdown(pdf::Document& doc, const BlockDef& b, const ReportContext& c) {
     }
     t.rows.push_back(row);
   }
-  t.caption = b.caption.empty() ? label(c, i) + (nl(c) ? " naar " : " by ") + attribute_label(b.by, c) + ", " +
-                                      std::to_string(c.year)
-                                : b.caption;
+  t.caption = caption_or(c, b.caption, label(c, i) + (nl(c) ? " naar " : " by ") + attribute_label(b.by, c) + ", " +
+                                           std::to_string(c.year));
   if (withheld_any) {
     t.notes.push_back(nl(c) ? "\xE2\x80\x93: minder dan " + std::to_string(c.job.statistics->min_k()) + " besturen met een waarde; niet getoond."
                             : "\xE2\x80\x93: fewer than " + std::to_string(c.job.statistics->min_k()) + " boards with a value; not shown.");
@@ -186,25 +191,24 @@ void breakdown(pdf::Document& doc, const BlockDef& b, const ReportContext& c) {
   doc.add(t);
 }
 
-void signals(pdf::Document& doc, const BlockDef& b, const ReportContext& c) {
+void signals(pdf::Document& doc, const job::SignalsBlock& b, const ReportContext& c) {
   pdf::Table t;
   t.columns = {pdf::Column(nl(c) ? "Kengetal" : "Indicator"), pdf::Column(nl(c) ? "Signaleringswaarde" : "Signal value"),
                pdf::Column(nl(c) ? "Besturen" : "Boards", true), pdf::Column(nl(c) ? "Aandeel" : "Share", true)};
-  for (const auto& id : b.indicators) {
-    std::size_t i = indicator(c, id, b.where);
-    const auto& info = c.indicators().info(i);
+  for (const auto& ref : b.indicators) {
+    const std::size_t i = ref.index;
+    const auto& rules = c.indicators().def(i).signals;
     auto counts = c.job.statistics->signal_counts(i, c.scope, c.year);
-    for (std::size_t s = 0; s < info.signals.size(); ++s) {
+    for (std::size_t s = 0; s < rules.size(); ++s) {
       const auto& n = counts[s];
-      t.rows.push_back({label(c, i), signal_text(c, i, info.signals[s]),
+      t.rows.push_back({label(c, i), signal_text(c, i, rules[s]),
                         format::format_integer(static_cast<std::int64_t>(n.n_beyond), c.locale) + " / " +
                             format::format_integer(static_cast<std::int64_t>(n.n_with_value), c.locale),
                         value_text(n.share, {format::NumberKind::percent_of_fraction, 1}, c.locale)});
     }
   }
-  t.caption = b.caption.empty() ? (nl(c) ? "Besturen voorbij de signaleringswaarden, " : "Boards beyond the signal values, ") +
-                                      std::to_string(c.year)
-                                : b.caption;
+  t.caption = caption_or(c, b.caption, (nl(c) ? "Besturen voorbij de signaleringswaarden, " : "Boards beyond the signal values, ") +
+                                           std::to_string(c.year));
   t.source = nl(c) ? "Signaleringswaarden van de Inspectie van het Onderwijs, zoals ingesteld in de configuratie."
                    : "Signal values of the Dutch Inspectorate of Education, as configured.";
   doc.add(t);
@@ -212,23 +216,18 @@ void signals(pdf::Document& doc, const BlockDef& b, const ReportContext& c) {
 
 }  // namespace
 
-void add_sector_block(pdf::Document& doc, const BlockDef& b, const ReportContext& c) {
-  using K = BlockDef::Kind;
-  switch (b.kind) {
-    case K::text: doc.add(pdf::Paragraph::markup(render_text(b.text, b.where, c), pdf::Align::justify)); return;
-    case K::key_figures: key_figures(doc, b, c); return;
-    case K::table: table(doc, b, c); return;
-    case K::trend: trend(doc, b, c); return;
-    case K::histogram: histogram(doc, b, c); return;
-    case K::breakdown: breakdown(doc, b, c); return;
-    case K::signals: signals(doc, b, c); return;
-    case K::page_break: doc.add(pdf::PageBreak{}); return;
-    case K::summary:
-    case K::position:
-    case K::peer_list:
-    case K::own_story:
-      throw Error("block is for board reports, not sector reports", b.where);
-  }
+void add_sector_block(pdf::Document& doc, const job::SectorBlock& block, const ReportContext& c) {
+  std::visit(Overloaded{
+                 [&](const job::TextBlock& b) { doc.add(pdf::Paragraph::markup(render_text(b.text, c), pdf::Align::justify)); },
+                 [&](const job::KeyFiguresBlock& b) { key_figures(doc, b, c); },
+                 [&](const job::TableBlock& b) { table(doc, b, c); },
+                 [&](const job::TrendBlock& b) { trend(doc, b, c); },
+                 [&](const job::HistogramBlock& b) { histogram(doc, b, c); },
+                 [&](const job::BreakdownBlock& b) { breakdown(doc, b, c); },
+                 [&](const job::SignalsBlock& b) { signals(doc, b, c); },
+                 [&](const job::PageBreakBlock&) { doc.add(pdf::PageBreak{}); },
+             },
+             block);
 }
 
 }  // namespace povo::report::detail

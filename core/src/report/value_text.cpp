@@ -2,22 +2,6 @@
 
 namespace povo::report {
 
-format::NumberStyle style_for(const std::string& f) {
-  using K = format::NumberKind;
-  if (f == "eur") return {K::euro, 0};
-  if (f == "eur_mln") return {K::euro_millions, 1};
-  if (f == "eur_compact") return {K::euro_compact, 1};
-  if (f == "0") return {K::integer, 0};
-  if (!f.empty() && f.back() == '%') {
-    auto dot = f.find('.');
-    int decimals = dot == std::string::npos ? 0 : static_cast<int>(f.size() - dot - 2);
-    return {K::percent_of_fraction, decimals};
-  }
-  auto dot = f.find('.');
-  if (dot == std::string::npos) return {K::decimal, 2};
-  return {K::decimal, static_cast<int>(f.size() - dot - 1)};
-}
-
 std::string value_text(const Value& v, format::NumberStyle style, format::Locale locale) {
   switch (v.kind()) {
     case Value::Kind::number: return format::format_value(v.number(), style, locale);

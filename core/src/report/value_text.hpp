@@ -12,9 +12,6 @@
 
 namespace povo::report {
 
-/// The number style of an indicator format: "0.00", "0.0%" (fraction), "eur", "eur_mln", "0", "0.0".
-format::NumberStyle style_for(const std::string& indicator_format);
-
 /// Formats a value: numbers in `style`; a suppressed count as "<5"; a range as
 /// "low–high" (both in style); missing as "–" (en dash).
 std::string value_text(const Value& v, format::NumberStyle style, format::Locale locale);

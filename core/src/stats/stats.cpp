@@ -230,12 +230,36 @@ RatioOfSums ratio_of_sums(std::span<const Value> numerators, std::span<const Val
   return r;
 }
 
-Compare parse_compare(std::string_view op) {
+std::optional<Compare> to_compare(std::string_view op) noexcept {
   if (op == "<") return Compare::lt;
   if (op == "<=") return Compare::le;
   if (op == ">") return Compare::gt;
   if (op == ">=") return Compare::ge;
+  return std::nullopt;
+}
+
+Compare parse_compare(std::string_view op) {
+  if (auto c = to_compare(op)) return *c;
   throw Error("unknown comparison '" + std::string(op) + "'", {}, "use <, <=, > or >=");
+}
+
+const char* compare_text(Compare op) noexcept {
+  switch (op) {
+    case Compare::lt: return "<";
+    case Compare::le: return "<=";
+    case Compare::gt: return ">";
+    case Compare::ge: return ">=";
+  }
+  return "?";
+}
+
+bool Threshold::applies(const Value& when) const noexcept {
+  if (!conditional) return true;
+  return when.is_number() && !std::isnan(when.number()) && when.number() >= when_min && when.number() < when_max;
+}
+
+bool Threshold::flags(const Value& value, const Value& when) const noexcept {
+  return value.is_number() && !std::isnan(value.number()) && applies(when) && beyond(value.number(), op, threshold);
 }
 
 SignalCount count_beyond(std::span<const Value> values, Compare op, double threshold) noexcept {
@@ -250,20 +274,16 @@ SignalCount count_beyond(std::span<const Value> values, Compare op, double thres
   return c;
 }
 
-SignalCount count_signal(std::span<const Value> values, const SignalValue& signal, std::span<const Value> when_values) {
-  Compare op = parse_compare(signal.op);
-  if (signal.when_input.empty()) return count_beyond(values, op, signal.threshold);
+SignalCount count_signal(std::span<const Value> values, const Threshold& signal, std::span<const Value> when_values) {
+  if (!signal.conditional) return count_beyond(values, signal.op, signal.threshold);
   if (when_values.size() != values.size()) {
-    throw std::invalid_argument("count_signal: signal '" + signal.id + "' needs " + signal.when_input +
-                                " for every board");
+    throw std::invalid_argument("count_signal: a conditional signal needs its condition value for every board");
   }
   SignalCount c;
   for (std::size_t i = 0; i < values.size(); ++i) {
-    const Value& w = when_values[i];
-    if (!usable(values[i]) || !usable(w)) continue;
-    if (!(w.number() >= signal.when_min && w.number() < signal.when_max)) continue;
+    if (!usable(values[i]) || !signal.applies(when_values[i])) continue;
     ++c.n_with_value;
-    if (beyond(values[i].number(), op, signal.threshold)) ++c.n_beyond;
+    if (beyond(values[i].number(), signal.op, signal.threshold)) ++c.n_beyond;
   }
   c.share = c.n_with_value == 0 ? Value::missing(Reason::missing_input)
                                 : Value::of(static_cast<double>(c.n_beyond) / static_cast<double>(c.n_with_value));

@@ -34,6 +34,7 @@
 #include <povo/value.hpp>
 
 #include <cstddef>
+#include <limits>
 #include <optional>
 #include <span>
 #include <string_view>
@@ -123,6 +124,10 @@ RatioOfSums ratio_of_sums(std::span<const Value> numerators, std::span<const Val
 enum class Compare { lt, le, gt, ge };
 /// "<", "<=", ">" or ">="; throws povo::Error otherwise.
 Compare parse_compare(std::string_view op);
+/// "<", "<=", ">" or ">="; nullopt otherwise (for checking a plugin's declaration).
+std::optional<Compare> to_compare(std::string_view op) noexcept;
+/// "<", "<=", ">" or ">=".
+const char* compare_text(Compare op) noexcept;
 constexpr bool beyond(double v, Compare op, double threshold) noexcept {
   switch (op) {
     case Compare::lt: return v < threshold;
@@ -140,10 +145,24 @@ struct SignalCount {
 };
 /// Counts boards with `value <op> threshold`. Non-numbers are not counted.
 SignalCount count_beyond(std::span<const Value> values, Compare op, double threshold) noexcept;
-/// For a SignalValue with a condition: only boards whose when_values[i] is a number in
-/// [when_min, when_max) count. Without when_input, when_values is ignored. Throws
-/// std::invalid_argument if the signal has when_input and the sizes differ.
-SignalCount count_signal(std::span<const Value> values, const SignalValue& signal,
+/// A signal value in checked form: a board is flagged when `value <op> threshold`; a
+/// conditional one applies only to boards whose condition value (e.g. totale baten) is a
+/// number in [when_min, when_max).
+struct Threshold {
+  Compare op = Compare::lt;
+  double threshold = 0;
+  bool conditional = false;
+  double when_min = -std::numeric_limits<double>::infinity();
+  double when_max = std::numeric_limits<double>::infinity();
+  /// Whether the signal applies to a board whose condition value is `when`.
+  bool applies(const Value& when) const noexcept;
+  /// Whether `value` is a number beyond the threshold and the signal applies.
+  bool flags(const Value& value, const Value& when) const noexcept;
+};
+/// Counts boards beyond the threshold among those it applies to. For a conditional
+/// threshold, when_values[i] belongs to values[i]; throws std::invalid_argument if the
+/// sizes differ. Without a condition, when_values is ignored.
+SignalCount count_signal(std::span<const Value> values, const Threshold& signal,
                          std::span<const Value> when_values = {});
 
 }  // namespace povo::stats

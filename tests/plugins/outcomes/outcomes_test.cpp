@@ -72,8 +72,13 @@ TEST(Outcomes, ZeroCandidatesIsNotApplicable) {
 TEST(Outcomes, MissingInputs) {
   OutcomesIndicators set;
   FakeBoard b = example_board();
-  b.unset("examenkandidaten_vmbo_bestuur").unset("geslaagden_vmbo_bestuur");  // no vmbo at this board
-  EXPECT_TRUE(IsMissing(compute(set, "slaagpercentage_vmbo", b), Reason::missing_input));
+  // No row at all for vmbo: the board has no vmbo, so the share does not apply (it is
+  // no gap in the data, and not counted as one).
+  b.unset("examenkandidaten_vmbo_bestuur").unset("geslaagden_vmbo_bestuur");
+  EXPECT_TRUE(IsMissing(compute(set, "slaagpercentage_vmbo", b), Reason::not_applicable));
+  // Candidates but no count of passes: that is a gap.
+  b.unset("geslaagden_havo_bestuur");
+  EXPECT_TRUE(IsMissing(compute(set, "slaagpercentage_havo", b), Reason::missing_input));
   b.unset("ref_2f1s_bestuur");
   EXPECT_TRUE(IsMissing(compute(set, "aandeel_2f1s", b), Reason::missing_input));
   EXPECT_TRUE(IsNumber(compute(set, "aandeel_1f", b), 0.94));

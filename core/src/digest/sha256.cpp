@@ -1,8 +1,10 @@
-#include "pdf/sha256.hpp"
+#include "digest/sha256.hpp"
 
 #include <cstring>
+#include <fstream>
+#include <vector>
 
-namespace povo::pdf {
+namespace povo::digest {
 namespace {
 constexpr std::uint32_t K[64] = {
     0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
@@ -80,4 +82,28 @@ std::string sha256_hex(const void* data, std::size_t len) {
   return out;
 }
 
-}  // namespace povo::pdf
+std::optional<std::string> file_sha256(const std::string& path, std::size_t* size) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  Sha256 h;
+  std::vector<char> buf(1 << 16);
+  std::size_t total = 0;
+  while (in) {
+    in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
+    const auto n = static_cast<std::size_t>(in.gcount());
+    h.update(buf.data(), n);
+    total += n;
+  }
+  if (in.bad()) return std::nullopt;
+  if (size) *size = total;
+  const auto d = h.finish();
+  static constexpr char hex[] = "0123456789abcdef";
+  std::string out;
+  for (std::uint8_t b : d) {
+    out += hex[b >> 4];
+    out += hex[b & 0xF];
+  }
+  return out;
+}
+
+}  // namespace povo::digest

@@ -1,4 +1,4 @@
-// Peer-group definitions from `peer_groups:` in the configuration.
+// Comparison groups (`peer_groups:`) as the compiled job holds them.
 //
 //   peer_groups:
 //     - id: omvang
@@ -14,17 +14,18 @@
 //       boards: ["10001", "10002"]         # an explicit list
 #pragma once
 
-#include <povo/config_node.hpp>
+#include <povo/diagnostics.hpp>
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
 
-namespace povo::peers {
+namespace povo::job {
 
 struct SizeClasses {
-  std::string measure;            ///< a board-level measure, e.g. leerlingen_bestuur or totale_baten
-  std::vector<double> bounds;     ///< ascending; class i is [bounds[i-1], bounds[i])
+  std::string measure;              ///< a board-level measure, e.g. leerlingen_bestuur or totale_baten
+  std::vector<double> bounds;       ///< ascending; class i is [bounds[i-1], bounds[i])
   std::vector<std::string> labels;  ///< bounds.size() + 1 labels
   std::string label_for(double value) const;
 };
@@ -36,15 +37,10 @@ struct PeerGroupDef {
   std::optional<SizeClasses> size;
   std::vector<std::string> boards;  ///< explicit board numbers; when set, `by` and `size` are not used
   std::size_t min_size = 5;
-  std::string fallback;             ///< id of a broader definition
-  SourceLocation where;
+  std::optional<std::size_t> fallback;  ///< index of a broader definition
+  SourceLocation where;             ///< the entry
+  SourceLocation by_where;          ///< its `by:` (or the entry), for data-dependent warnings
+  SourceLocation boards_where;      ///< its `boards:` (or the entry)
 };
 
-/// The option specs of one peer-group entry, for `povo validate`.
-std::vector<OptionSpec> peer_group_specs();
-
-/// Reads and checks `peer_groups:`: unique ids, ascending bounds with one label more
-/// than bounds, fallbacks that exist and do not form a cycle. Throws a located Error.
-std::vector<PeerGroupDef> parse_peer_groups(const ConfigNode& root);
-
-}  // namespace povo::peers
+}  // namespace povo::job

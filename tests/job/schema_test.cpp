@@ -1,4 +1,4 @@
-#include "config/job_schema.hpp"
+#include "job/schema.hpp"
 #include "config/yaml_loader.hpp"
 
 #include <gtest/gtest.h>
@@ -6,7 +6,7 @@
 TEST(JobSchema, MisspeltTopLevelKeyGetsLocationAndSuggestion) {
   auto root = povo::config::load_yaml_string(
       "title: Sector po\nyear: 2024\nsources: []\nindicator_setz:\n  - plugin: finance\n", "sector.yaml");
-  auto problems = povo::config::check_job(root);
+  auto problems = povo::job::check_job_keys(root);
   ASSERT_EQ(problems.size(), 1u);
   EXPECT_EQ(problems[0].str(), "sector.yaml:4:1: error: unknown key 'indicator_setz' (did you mean 'indicator_sets'?)");
 }
@@ -14,7 +14,7 @@ TEST(JobSchema, MisspeltTopLevelKeyGetsLocationAndSuggestion) {
 TEST(JobSchema, NestedKeysTypesAndChoicesAreChecked) {
   auto root = povo::config::load_yaml_string(
       "year: twee\nlocale: de\nsources:\n  - id: a\n    plugn: duo_csv\n", "job.yaml");
-  auto problems = povo::config::check_job(root);
+  auto problems = povo::job::check_job_keys(root);
   std::vector<std::string> lines;
   for (const auto& p : problems) lines.push_back(p.str());
   EXPECT_EQ(lines, (std::vector<std::string>{
@@ -28,7 +28,7 @@ TEST(JobSchema, NestedKeysTypesAndChoicesAreChecked) {
 
 TEST(JobSchema, EmptyConfigurationIsAnError) {
   auto root = povo::config::load_yaml_string("", "empty.yaml");
-  auto problems = povo::config::check_job(root);
+  auto problems = povo::job::check_job_keys(root);
   ASSERT_EQ(problems.size(), 1u);
   EXPECT_EQ(problems[0].message, "the configuration is empty");
 }

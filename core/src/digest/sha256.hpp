@@ -2,12 +2,14 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
-namespace povo::pdf {
+namespace povo::digest {
 
-/// Small incremental SHA-256 (FIPS 180-4), used to derive the PDF /ID from the content.
+/// Small incremental SHA-256 (FIPS 180-4): the PDF /ID, the manifest, the configuration
+/// and data-file digests that decide whether --resume may reuse a report.
 class Sha256 {
  public:
   Sha256();
@@ -25,5 +27,10 @@ class Sha256 {
 
 /// The SHA-256 of `len` bytes as 64 lower-case hex digits (manifests, colophons).
 std::string sha256_hex(const void* data, std::size_t len);
+inline std::string sha256_hex(std::string_view s) { return sha256_hex(s.data(), s.size()); }
 
-}  // namespace povo::pdf
+/// The SHA-256 of a file's bytes as hex, read in blocks; nullopt if it cannot be read.
+/// `size`, when given, receives the number of bytes read.
+std::optional<std::string> file_sha256(const std::string& path, std::size_t* size = nullptr);
+
+}  // namespace povo::digest
