@@ -22,6 +22,7 @@ class ExampleGrowth final : public povo::IndicatorSet {
     info.unit = povo::Unit::percentage;
     info.format = "0.0%";
     info.direction = povo::Direction::neutral;
+    info.aggregation = povo::Aggregation::median;  // a growth rate does not add up across boards
     info.definition_nl = "De waarde van dit jaar gedeeld door die van vorig jaar, min 1.";
     info.inputs = {measure_};
     return {info};

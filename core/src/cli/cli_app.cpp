@@ -78,7 +78,7 @@ void print_help(std::ostream& out) {
 }
 
 po::options_description common_options(CommonOptions& common) {
-  po::options_description d("Options");
+  po::options_description d("Options of every command with a CONFIG");
   d.add_options()("help,h", "show this help")(
       "plugin-path", po::value<std::vector<std::string>>(&common.plugin_paths)->composing()->value_name("DIR"),
       "look for plugins in DIR first (repeatable); then POVO_PLUGIN_PATH, then the installation's lib/povo/plugins")(
@@ -155,7 +155,7 @@ int dispatch(const std::vector<std::string>& args, std::ostream& out, std::ostre
   }
 
   CommonOptions common;
-  po::options_description options("Options");
+  po::options_description options("Options of 'povo " + command + "'");
   po::options_description shared = common_options(common);
   std::vector<std::string> positional;
   DataFilter filter;

@@ -32,21 +32,27 @@ const char* type_name(const OptionSpec& s) {
   return "";
 }
 
-void keys(std::ostream& out, const std::vector<OptionSpec>& specs, int depth) {
+std::string sentence(std::string s) {
+  if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
+  if (!s.empty() && s.back() != '.') s += '.';
+  return s;
+}
+
+// One line per key: "- `name` (type, required): Description. Default: x. Example: `y`."
+// `children` false prints only this level (the top-level overview points to the sections).
+void keys(std::ostream& out, const std::vector<OptionSpec>& specs, int depth, bool children = true) {
   const std::string indent(static_cast<std::size_t>(depth) * 2, ' ');
   for (const auto& s : specs) {
-    out << indent << "- `" << s.name << "`: " << type_name(s);
+    out << indent << "- `" << s.name << "` (" << type_name(s);
     if (!s.choices.empty()) {
       out << " ";
       for (std::size_t i = 0; i < s.choices.size(); ++i) out << (i ? ", " : "") << "`" << s.choices[i] << "`";
     }
-    out << (s.required ? "; required" : "; optional");
-    if (!s.default_value.empty()) out << ", default " << s.default_value;
-    out << ". " << s.description;
-    if (!s.description.empty() && s.description.back() != '.') out << ".";
+    out << (s.required ? ", required" : ", optional") << "): " << sentence(s.description);
+    if (!s.default_value.empty()) out << " Default: " << s.default_value << ".";
     if (!s.example.empty()) out << " Example: `" << s.example << "`.";
     out << "\n";
-    if (!s.children.empty()) keys(out, s.children, depth + 1);
+    if (children && !s.children.empty()) keys(out, s.children, depth + 1);
   }
 }
 
@@ -70,8 +76,8 @@ void overview(std::ostream& out) {
 }
 
 void top_level(std::ostream& out) {
-  out << "## Top-level keys\n\n";
-  keys(out, job::job_schema(), 0);
+  out << "## Top-level keys\n\nEach list and map is described in its own section below.\n\n";
+  keys(out, job::job_schema(), 0, false);
   out << "\n";
 }
 
@@ -116,7 +122,8 @@ void indicators(std::ostream& out) {
 }
 
 void signal_values(std::ostream& out) {
-  out << "## signal_values\n\n" << top("signal_values").description << ". Each signal value:\n\n";
+  out << "## signal_values\n\n" << sentence(top("signal_values").description)
+      << " Example: `" << top("signal_values").example << "`. Each signal value:\n\n";
   keys(out, job::signal_value_specs(), 0);
   out << "\n";
 }
@@ -144,10 +151,18 @@ void blocks(std::ostream& out) {
   out << "## Blocks\n\nA chapter's `blocks:` is a list; each block is a map with one kind key and that kind's "
          "options. A block that does not belong in the report's kind is an error.\n\n";
   for (const auto& k : job::block_kinds()) {
-    out << "- `" << k.name << "`: " << k.value << ". " << k.what << ". In "
+    out << "- `" << k.name << "` (" << k.value << "): " << sentence(k.what) << " In "
         << (k.in_board && k.in_sector ? "board and sector reports" : k.in_board ? "board reports" : "sector reports");
     if (*k.options) out << "; also takes: " << k.options;
-    out << ".\n";
+    out << ". Example:\n\n";
+    std::string example = k.example;
+    for (std::size_t at = 0; at <= example.size();) {
+      std::size_t nl = example.find('\n', at);
+      if (nl == std::string::npos) nl = example.size();
+      out << "      " << example.substr(at, nl - at) << "\n";
+      at = nl + 1;
+    }
+    out << "\n";
   }
   out << "\n`caption:` is a title template. `target: {value, year, label, baseline, baseline_year}` draws a "
          "target line on a trend and says whether the latest value is on course.\n\n";
@@ -159,7 +174,7 @@ void texts(std::ostream& out) {
          "report is the board's own value; in a sector report a bare indicator has no single value and must "
          "be inside a function. `boards` (or `peers`) is the report's set of boards: the sector, or the board's "
          "comparison group. Functions:\n\n";
-  for (const auto& f : job::text_functions()) out << "- `" << f.usage << "`: " << f.what << ".\n";
+  for (const auto& f : job::text_functions()) out << "- `" << f.usage << "`: " << sentence(f.what) << "\n";
   out << "\nA share prints as a percentage, a count as a whole number, anything that reads an indicator in "
          "that indicator's format; `{{` and `}}` are literal braces. Every name, function and argument count is "
          "checked by `povo validate`, with the column of the offending character.\n\n";
@@ -174,11 +189,7 @@ void output(std::ostream& out) {
 
 void formats(std::ostream& out) {
   out << "## Number formats\n\n";
-  for (const auto& f : job::number_format_names()) {
-    const auto style = *job::parse_number_format(f);
-    (void)style;
-    out << "- `" << f << "`\n";
-  }
+  for (const auto& f : job::number_format_names()) out << "- `" << f << "`\n";
   out << "\n`0`, `0.0`, ... give that many decimals (up to 6); a format ending in `%` prints a fraction "
          "as a percentage (0.123 with `0.0%` is 12,3%); `eur` whole euros, `eur_mln` millions (€ 1,2 mln), "
          "`eur_compact` the unit chosen by size.\n\n"

@@ -1,5 +1,6 @@
 #include "job/expression_indicators.hpp"
 
+#include "job/number_format.hpp"
 #include "job/scalar_origin.hpp"
 #include "job/schema.hpp"
 
@@ -114,6 +115,13 @@ CompiledExpressions compile_expression_indicators(const ConfigNode& list, std::v
       info.label_en = entry.get_string("label_en", info.label_nl);
       info.unit = parse_unit(entry.at("unit").as_string());
       info.format = entry.get_string("format", default_format(info.unit));
+      if (const ConfigNode* f = entry.find("format"); f && !parse_number_format(info.format)) {
+        auto near = closest_match(info.format, number_format_names());
+        std::string all;
+        for (const auto& name : number_format_names()) all += (all.empty() ? "" : ", ") + name;
+        throw f->error("unknown number format '" + info.format + "'",
+                       near ? "did you mean '" + *near + "'?" : "use one of " + all);
+      }
       info.direction = parse_direction(entry.get_string("direction", "neutral"));
       info.theme = entry.get_string("theme", "");
       info.definition_nl = entry.get_string("definition", "");
@@ -131,6 +139,8 @@ CompiledExpressions compile_expression_indicators(const ConfigNode& list, std::v
       if (const ConfigNode* agg = entry.find("aggregate")) read_aggregate(*agg, info);
       if (const ConfigNode* signals = entry.find("signals")) {
         for (const auto& s : signals->items()) {
+          auto keys = check_options(s, signal_value_specs());
+          if (!keys.empty()) throw Error(keys.front());
           SignalValue v;
           v.op = s.at("op").as_string();
           v.threshold = s.at("threshold").as_number();

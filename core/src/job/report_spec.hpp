@@ -129,6 +129,7 @@ struct BlockKindInfo {
   const char* value;    ///< what the kind key takes
   const char* options;  ///< the other keys it takes ("" for none)
   const char* what;
+  const char* example;  ///< one block as written in YAML
 };
 const std::vector<BlockKindInfo>& block_kinds();
 

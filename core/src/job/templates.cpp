@@ -161,7 +161,13 @@ struct Checker {
         report(n.offset, n.name.size(), "'" + n.name + "' is a function", "call it, e.g. " + n.name + "(...)");
         return;
       }
-      auto near = closest_match(n.name, value_names());
+      static const std::vector<std::pair<std::string, std::string>> synonyms = {
+          {"jaar", "year"}, {"bestuur", "boards"}, {"besturen", "boards"}, {"groep", "peers"}};
+      std::optional<std::string> near;
+      for (const auto& [word, name] : synonyms) {
+        if (word == n.name) near = name;
+      }
+      if (!near) near = closest_match(n.name, value_names());
       if (names.complete) {
         report(n.offset, n.name.size(), "unknown name '" + n.name + "'",
                near ? "did you mean '" + *near + "'?" : "use an indicator id, a board-level measure or 'year'");
