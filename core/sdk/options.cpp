@@ -6,18 +6,20 @@
 
 namespace povo {
 
+// Optimal string alignment distance: Levenshtein plus the swap of two neighbouring
+// characters as one edit, the most common typo ("fiel" for "file", "yaer" for "year").
 std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
+  std::vector<std::size_t> before(b.size() + 1), row(b.size() + 1), next(b.size() + 1);
   std::iota(row.begin(), row.end(), std::size_t{0});
   for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
+    next[0] = i;
     for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t above = row[j];
-      std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + cost});
-      diagonal = above;
+      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      next[j] = std::min({row[j] + 1, next[j - 1] + 1, row[j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) next[j] = std::min(next[j], before[j - 2] + 1);
     }
+    std::swap(before, row);
+    std::swap(row, next);
   }
   return row[b.size()];
 }
@@ -150,6 +152,7 @@ void check_map(const ConfigNode& node, const std::vector<OptionSpec>& specs, std
   }
   std::vector<std::string> names;
   for (const auto& s : specs) names.push_back(s.name);
+  std::vector<std::string> suggested;  // a misspelt key is not also reported as missing
   for (const auto& e : node.entries()) {
     auto spec = std::find_if(specs.begin(), specs.end(), [&](const OptionSpec& s) { return s.name == e.key; });
     if (spec == specs.end()) {
@@ -157,8 +160,10 @@ void check_map(const ConfigNode& node, const std::vector<OptionSpec>& specs, std
       d.message = "unknown key '" + e.key + "'";
       d.location = e.key_location;
       d.key_path = e.value.path();
-      if (auto near = closest_match(e.key, names)) d.hint = "did you mean '" + *near + "'?";
-      else {
+      if (auto near = closest_match(e.key, names)) {
+        d.hint = "did you mean '" + *near + "'?";
+        suggested.push_back(*near);
+      } else {
         std::string all;
         for (const auto& n : names) all += (all.empty() ? "" : ", ") + n;
         d.hint = all.empty() ? "no keys are allowed here" : "allowed keys: " + all;
@@ -169,7 +174,7 @@ void check_map(const ConfigNode& node, const std::vector<OptionSpec>& specs, std
     check_value(e.value, *spec, out);
   }
   for (const auto& s : specs) {
-    if (s.required && !node.find(s.name)) {
+    if (s.required && !node.find(s.name) && std::find(suggested.begin(), suggested.end(), s.name) == suggested.end()) {
       out.push_back(located(node, "missing required key '" + s.name + "'",
                             s.description.empty() ? std::string() : s.name + ": " + s.description));
     }

@@ -10,6 +10,21 @@ TEST(EditDistance, Basics) {
   EXPECT_EQ(povo::edit_distance("", "abc"), 3u);
   EXPECT_EQ(povo::closest_match("plugn", {"plugin", "options", "id"}), "plugin");
   EXPECT_FALSE(povo::closest_match("zzzzzz", {"plugin", "options", "id"}).has_value());
+  // Two neighbouring letters swapped is one typo, not two.
+  EXPECT_EQ(povo::edit_distance("fiel", "file"), 1u);
+  EXPECT_EQ(povo::edit_distance("omvnag", "omvang"), 1u);
+  EXPECT_EQ(povo::closest_match("yaer", {"title", "year", "locale"}), "year");
+  EXPECT_EQ(povo::edit_distance("ab", "ba"), 1u);
+  EXPECT_EQ(povo::edit_distance("abc", "ca"), 3u);
+}
+
+// A misspelt required key is reported once, as misspelt, not also as missing.
+TEST(CheckOptions, AMisspeltRequiredKeyIsNotAlsoMissing) {
+  ConfigNode opts = ConfigNode::make_map({"j.yaml", 3, 5}, "o");
+  opts.set("fiel", {"j.yaml", 3, 5}, ConfigNode::make_scalar("x.csv", {"j.yaml", 3, 11}, ""));
+  auto problems = povo::check_options(opts, {OptionSpec::string("file", "the CSV file", true)});
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].str(), "j.yaml:3:5: error: o.fiel: unknown key 'fiel' (did you mean 'file'?)");
 }
 
 TEST(CheckOptions, ListsEveryProblemWithLocation) {

@@ -134,7 +134,8 @@ ExprError make_error(std::string_view text, const TextOrigin& origin, std::size_
                      const std::string& message, const std::string& hint) {
   Diagnostic d;
   d.severity = Severity::error;
-  d.message = message + " in " + quote(text, offset);
+  // The text is quoted unless the offending token is all of it ("unknown name 'jaar' in 'jaar'").
+  d.message = offset == 0 && length >= text.size() ? message : message + " in " + quote(text, offset);
   d.location = origin.at(text, offset);
   d.hint = hint;
   return ExprError(std::move(d), std::string(text), offset, length);

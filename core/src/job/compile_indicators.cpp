@@ -31,19 +31,33 @@ std::optional<std::size_t> offset_of(const expr::Node& node, const std::string& 
 void add_provider(CompileContext& c, IndicatorProvider provider, const std::vector<SourceLocation>& where_each) {
   const std::size_t p = c.job.providers.size();
   std::vector<IndicatorInfo> infos = provider.set->indicators();
-  const std::string who = provider.plugin_id == "expression" ? std::string("indicators:") : "plugin '" + provider.plugin_id + "'";
+  const bool expressions = provider.plugin_id == "expression";
+  const std::string who = expressions ? std::string("indicators:") : "plugin '" + provider.plugin_id + "'";
+  // A plugin is checked whole first: one broken declaration refuses the plugin.
+  std::vector<IndicatorDef> defs(infos.size());
+  bool refused = false;
   for (std::size_t l = 0; l < infos.size(); ++l) {
-    IndicatorDef def;
-    def.provider = p;
-    def.local = l;
-    def.where = l < where_each.size() ? where_each[l] : provider.where;
+    defs[l].provider = p;
+    defs[l].local = l;
+    defs[l].where = l < where_each.size() ? where_each[l] : provider.where;
+    for (const auto& problem : check_indicator(infos[l], defs[l])) {
+      Diagnostic d;
+      d.location = defs[l].where;
+      d.message = who + ", indicator '" + infos[l].id + "': " + problem;
+      d.hint = expressions ? "" : "the plugin is refused; ask its author for a version that declares it correctly";
+      c.add(std::move(d));
+      refused = true;
+    }
+  }
+  if (refused) {
+    for (const auto& info : infos) c.failed_indicators.insert(info.id);
+    c.indicator_sets_failed |= !expressions;
+    return;
+  }
+  for (std::size_t l = 0; l < infos.size(); ++l) {
+    IndicatorDef& def = defs[l];
     Diagnostic d;
     d.location = def.where;
-    for (const auto& problem : check_indicator(infos[l], def)) {
-      d.message = who + ", indicator '" + infos[l].id + "': " + problem;
-      d.hint = provider.plugin_id == "expression" ? "" : "the plugin is refused; ask its author for a version that declares it correctly";
-      c.add(d);
-    }
     if (auto other = c.job.indicators.find(infos[l].id)) {
       const auto& first = c.job.providers[c.job.indicators[*other].provider];
       d.message = "indicator '" + infos[l].id + "' is provided twice: by " + who + " and by " +
@@ -140,6 +154,7 @@ void check_inputs(CompileContext& c, const std::vector<const ExpressionIndicator
         continue;
       }
       if (declared.has(declared.board_measures, name)) continue;
+      if (!c.names_checkable() || c.failed_indicators.count(name)) continue;  // already reported
       Diagnostic d;
       d.location = def.where;
       if (expressions) {
@@ -196,7 +211,9 @@ void check_inputs(CompileContext& c, const std::vector<const ExpressionIndicator
 void compile_indicators(CompileContext& c) {
   std::vector<const ExpressionIndicatorSet*> expression_sets;
   if (const ConfigNode* list = c.root.find("indicators"); list && !list->is_null()) {
-    CompiledExpressions compiled = compile_expression_indicators(*list, c.problems);
+    std::vector<std::string> failed;
+    CompiledExpressions compiled = compile_expression_indicators(*list, c.problems, &failed);
+    c.failed_indicators.insert(failed.begin(), failed.end());
     if (compiled.set) {
       expression_sets.push_back(compiled.set.get());
       add_provider(c, IndicatorProvider{"expression", version_string, compiled.set, list->location()}, compiled.where);
@@ -204,6 +221,12 @@ void compile_indicators(CompileContext& c) {
   }
   if (const ConfigNode* sets = c.root.find("indicator_sets"); sets && sets->is_sequence()) {
     for (const auto& entry : sets->items()) {
+      const std::size_t before = c.problems.size();
+      struct Mark {
+        CompileContext& c;
+        std::size_t before;
+        ~Mark() { c.indicator_sets_failed |= c.problems.size() > before; }
+      } mark{c, before};
       try {
         const host::PluginRecord* plugin = host::find_plugin(c.registry, entry.at("plugin"), "indicator", c.problems);
         if (!plugin) continue;

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <set>
 
 namespace fs = std::filesystem;
 
@@ -146,6 +147,21 @@ Compiled compile_job(const ConfigNode& root, const std::string& config_path, con
   step(detail::compile_reports);
   step(detail::compile_output);
   step(check_data_files);
+  // Blocks shared through a YAML anchor (two board reports with the same chapters) are
+  // compiled once per report: say each problem once.
+  std::vector<Diagnostic> unique;
+  std::set<std::string> seen;
+  for (auto& d : out.diagnostics) {
+    if (seen.insert(d.location.str() + "\n" + d.message + "\n" + d.hint).second) unique.push_back(std::move(d));
+  }
+  if (c.sources_failed || c.indicator_sets_failed) {
+    Diagnostic note;
+    note.severity = Severity::note;
+    note.message = std::string("names that depend on ") + (c.sources_failed ? "the sources" : "the indicator sets") +
+                   " with problems above were not checked; fix those first";
+    unique.push_back(std::move(note));
+  }
+  out.diagnostics = std::move(unique);
   std::string text;
   canonical(root, text);
   job->config_sha256 = digest::sha256_hex(text);

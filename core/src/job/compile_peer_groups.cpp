@@ -12,7 +12,7 @@ namespace {
 
 void check_attribute(CompileContext& c, const ConfigNode& at, const std::string& attribute, const std::string& what) {
   const DeclaredData& d = c.job.declared;
-  if (d.has(d.board_attributes, attribute)) return;
+  if (d.has(d.board_attributes, attribute) || !c.names_checkable()) return;
   const std::string message = what + " uses board attribute '" + attribute + "', which no source declares";
   std::string all;
   for (const auto& a : d.board_attributes) all += (all.empty() ? "" : ", ") + a;
@@ -30,6 +30,16 @@ void compile_peer_groups(CompileContext& c) {
   std::vector<std::pair<const ConfigNode*, std::string>> fallbacks;  // entry, fallback id
   std::set<std::string> ids;
   for (const auto& entry : list->items()) {
+    const std::size_t before = c.problems.size();
+    struct Mark {
+      CompileContext& c;
+      const ConfigNode& entry;
+      std::size_t before;
+      ~Mark() {
+        const ConfigNode* id = entry.is_map() ? entry.find("id") : nullptr;
+        if (c.problems.size() > before && id && id->is_scalar()) c.failed_peer_groups.insert(id->scalar());
+      }
+    } mark{c, entry, before};
     try {
       PeerGroupDef d;
       d.where = entry.location();
@@ -62,7 +72,7 @@ void compile_peer_groups(CompileContext& c) {
         const ConfigNode& measure = size->at("measure");
         s.measure = measure.as_string();
         const DeclaredData& declared = c.job.declared;
-        if (!declared.has(declared.board_measures, s.measure)) {
+        if (!declared.has(declared.board_measures, s.measure) && c.names_checkable()) {
           const std::string message = "size measure '" + s.measure + "' is not a board-level measure any source declares";
           const std::string hint = suggest(s.measure, declared.board_measures, "e.g. leerlingen_bestuur or totale_baten");
           if (declared.complete) c.error(measure, message, hint);

@@ -39,7 +39,8 @@ struct ReportCompiler {
   std::optional<IndicatorRef> indicator(const ConfigNode& n) {
     const std::string id = n.as_string();
     if (auto i = c.job.indicators.find(id)) return IndicatorRef{*i, id, n.location()};
-    c.error(n, "report '" + report_id + "' uses indicator '" + id + "', which no plugin or expression provides",
+    if (!c.report_unknown_indicator(id)) return std::nullopt;  // a consequence of a problem reported above
+    c.error(n, "unknown indicator '" + id + "': no plugin in indicator_sets and no expression under indicators: provides it",
             suggest(id, c.job.indicators.ids(), "povo plugins lists what each indicator plugin provides"));
     return std::nullopt;
   }
@@ -150,7 +151,7 @@ struct ReportCompiler {
       }
       Diagnostic d;
       d.message = "'" + kind_entry->key + "' is a block for " + (info->in_board ? "board" : "sector") +
-                  " reports; report '" + report_id + "' is a " + (kind == ReportKind::board ? "board" : "sector") + " report";
+                  " reports, and this is a " + (kind == ReportKind::board ? "board" : "sector") + " report";
       d.location = kind_entry->key_location;
       d.hint = (kind == ReportKind::board ? "a board report's blocks: " : "a sector report's blocks: ") + others;
       c.add(std::move(d));
@@ -220,7 +221,7 @@ struct ReportCompiler {
       auto ref = indicator(v.at("indicator"));
       const ConfigNode& by = v.at("by");
       const DeclaredData& declared = c.job.declared;
-      if (!declared.has(declared.board_attributes, by.as_string())) {
+      if (!declared.has(declared.board_attributes, by.as_string()) && c.names_checkable()) {
         const std::string message = "breakdown by board attribute '" + by.as_string() + "', which no source declares";
         const std::string hint = suggest(by.as_string(), declared.board_attributes, "e.g. province or denomination");
         if (declared.complete) {
@@ -281,13 +282,15 @@ std::vector<std::string> theme_list(const BoardLayout& layout) {
 
 // The stories' headings must name a theme the report shows; text before the first heading
 // and files that are not UTF-8 would vanish from the report or print as garbage.
-void check_stories(CompileContext& c, const ReportSpec& r, const BoardLayout& layout, std::set<std::string>& reported) {
+void check_stories(CompileContext& c, const BoardLayout& layout, std::set<std::string>& reported) {
   const std::vector<std::string> themes = theme_list(layout);
   std::string all;
   for (const auto& t : themes) all += (all.empty() ? "" : ", ") + t;
   std::error_code ec;
   std::vector<fs::path> files;
-  for (const auto& e : fs::directory_iterator(layout.own_story_dir, ec)) files.push_back(e.path());
+  if (!layout.own_story_dir.empty()) {
+    for (const auto& e : fs::directory_iterator(layout.own_story_dir, ec)) files.push_back(e.path());
+  }
   std::sort(files.begin(), files.end());
   for (const auto& path : files) {
     if (!story_board(path.filename().string())) continue;
@@ -312,20 +315,55 @@ void check_stories(CompileContext& c, const ReportSpec& r, const BoardLayout& la
     text.resize(static_cast<std::size_t>(in.gcount()));
     const std::string_view body = without_bom(text);
     if (auto bad = first_invalid_utf8(body.substr(0, std::min<std::size_t>(body.size(), 60000)))) {
-      problem(bad->first, bad->second, "the board's own text is not valid UTF-8", "save the file as UTF-8 (it may be Windows-1252)");
+      problem(bad->first, bad->second, "the board's own text is not valid UTF-8", "save the file as UTF-8; it may be Windows-1252");
       continue;
     }
     const StoryOutline outline = outline_story(body);
     if (outline.text_before_heading > 0 && std::find(themes.begin(), themes.end(), "algemeen") == themes.end()) {
-      problem(outline.text_before_heading, 1, "text before the first '# theme' heading is not shown in report '" + r.id + "'",
-              "put it under a heading of a theme the report shows: " + all);
+      problem(outline.text_before_heading, 1, "text before the first '# theme' heading is not shown in any chapter",
+              "put it under a heading of a theme the reports show: " + all);
     }
     for (const auto& h : outline.headings) {
       if (std::find(themes.begin(), themes.end(), h.key) != themes.end()) continue;
-      problem(h.line, h.column, "'" + h.text + "' is not a theme of report '" + r.id + "', so this section would not be shown",
+      problem(h.line, h.column, "'" + h.text + "' is not a theme of the reports that show these stories, so this section would not be shown",
               suggest(h.key, themes, all.empty() ? "the report's chapters set no theme" : "its themes: " + all));
     }
   }
+}
+
+// A chapter's theme names what it is about: a theme of the indicators, or one that the
+// boards' own stories use. Anything else is most likely a typo that would hide every
+// board's text for that chapter.
+bool check_chapter_themes(CompileContext& c, const ConfigNode& chapters, const BoardLayout& layout) {
+  bool ok = true;
+  std::set<std::string> known;
+  for (const auto& def : c.job.indicators) {
+    if (!def.info.theme.empty()) known.insert(theme_key(def.info.theme));
+  }
+  std::error_code ec;
+  if (!layout.own_story_dir.empty()) {
+    for (const auto& e : fs::directory_iterator(layout.own_story_dir, ec)) {
+      if (!story_board(e.path().filename().string()) || !fs::is_regular_file(e.path(), ec)) continue;
+      std::ifstream in(e.path(), std::ios::binary);
+      std::string text(64 * 1024, '\0');
+      in.read(text.data(), static_cast<std::streamsize>(text.size()));
+      text.resize(static_cast<std::size_t>(in.gcount()));
+      for (const auto& h : outline_story(without_bom(text)).headings) known.insert(h.key);
+    }
+  }
+  const std::vector<std::string> candidates(known.begin(), known.end());
+  for (const auto& ch : chapters.items()) {
+    const ConfigNode* theme = ch.is_map() ? ch.find("theme") : nullptr;
+    if (!theme || !theme->is_scalar()) continue;
+    const std::string key = theme_key(theme->scalar());
+    if (known.count(key) || c.indicator_sets_failed) continue;
+    std::string all;
+    for (const auto& t : candidates) all += (all.empty() ? "" : ", ") + t;
+    c.error(*theme, "no indicator and no board's own story has the theme '" + theme->scalar() + "'",
+            suggest(key, candidates, "the themes: " + all));
+    ok = false;
+  }
+  return ok;
 }
 
 void compile_report(CompileContext& c, const ConfigNode& n, std::set<std::string>& ids, std::set<std::string>& stories) {
@@ -342,6 +380,8 @@ void compile_report(CompileContext& c, const ConfigNode& n, std::set<std::string
   rc.names.indicators = &c.job.indicators;
   rc.names.measures = c.job.declared.board_measures;
   rc.names.complete = c.job.declared.complete;
+  rc.names.unchecked = !c.names_checkable() || c.indicator_sets_failed;
+  rc.names.failed = &c.failed_indicators;
 
   const ConfigNode& title = n.at("title");
   r.title = compile_title(title.as_string(), scalar_origin(title), board, c.problems);
@@ -358,7 +398,9 @@ void compile_report(CompileContext& c, const ConfigNode& n, std::set<std::string
   if (const ConfigNode* boards = n.find("boards")) {
     for (const auto& e : boards->entries()) {
       BoardFilter f{e.key, e.value.as_string(), e.value.location()};
-      if (!declared.has(declared.board_attributes, f.attribute)) {
+      if (!c.names_checkable()) {
+        // the sources have problems: their attributes are not known
+      } else if (!declared.has(declared.board_attributes, f.attribute)) {
         Diagnostic d;
         d.message = "report '" + r.id + "' selects boards by attribute '" + f.attribute + "', which no source declares";
         d.location = e.key_location;
@@ -405,7 +447,7 @@ void compile_report(CompileContext& c, const ConfigNode& n, std::set<std::string
         group_ids.push_back(c.job.peer_groups[g].id);
         if (c.job.peer_groups[g].id == peer_group->as_string()) found = g;
       }
-      if (!found) {
+      if (!found && !c.failed_peer_groups.count(peer_group->as_string())) {
         c.error(*peer_group, "report '" + r.id + "' compares with peer group '" + peer_group->as_string() + "', which is not defined",
                 suggest(peer_group->as_string(), group_ids, "add it under peer_groups:"));
       } else {
@@ -440,7 +482,9 @@ void compile_report(CompileContext& c, const ConfigNode& n, std::set<std::string
       }
       layout.chapters.push_back(std::move(chapter));
     }
-    if (!layout.own_story_dir.empty()) check_stories(c, r, layout, stories);
+    // With a misspelt chapter theme, the stories' right headings would look wrong: say it once.
+    const bool themes_ok = check_chapter_themes(c, n.at("chapters"), layout);
+    if (!layout.own_story_dir.empty() && themes_ok) check_stories(c, layout, stories);
     r.layout = std::move(layout);
   } else {
     if (peer_group) c.error(*peer_group, "peer_group is for board reports", "a sector report covers its boards: set boards: instead");

@@ -60,6 +60,7 @@ void compile_sources(CompileContext& c) {
   const ConfigNode* sources = c.root.find("sources");
   if (!sources || !sources->is_sequence()) return;
   std::set<std::string> seen;
+  const std::size_t problems_before = c.problems.size();
   for (const auto& entry : sources->items()) {
     try {
       const ConfigNode& id_node = entry.at("id");
@@ -99,6 +100,7 @@ void compile_sources(CompileContext& c) {
       c.add(e.diagnostic());
     }
   }
+  c.sources_failed = c.problems.size() > problems_before;
   collect_declarations(c.job);
 }
 

@@ -97,16 +97,22 @@ Value ExpressionIndicatorSet::compute(std::size_t indicator, const BoardYear& in
   }
 }
 
-CompiledExpressions compile_expression_indicators(const ConfigNode& list, std::vector<Diagnostic>& problems) {
+CompiledExpressions compile_expression_indicators(const ConfigNode& list, std::vector<Diagnostic>& problems,
+                                                  std::vector<std::string>* failed) {
   CompiledExpressions out;
   if (list.is_null() || !list.is_sequence()) return out;
   std::vector<IndicatorInfo> infos;
   std::vector<expr::Expression> expressions;
   for (const auto& entry : list.items()) {
+    auto left_out = [&] {
+      const ConfigNode* id = entry.is_map() ? entry.find("id") : nullptr;
+      if (failed && id && id->is_scalar()) failed->push_back(id->scalar());
+    };
     try {
       auto keys = check_options(entry, expression_indicator_specs());
       if (!keys.empty()) {
         problems.insert(problems.end(), keys.begin(), keys.end());
+        left_out();
         continue;
       }
       IndicatorInfo info;
@@ -161,6 +167,7 @@ CompiledExpressions compile_expression_indicators(const ConfigNode& list, std::v
       out.where.push_back(entry.location());
     } catch (const Error& e) {
       problems.push_back(e.diagnostic());
+      left_out();
     }
   }
   if (!infos.empty()) out.set = std::make_shared<ExpressionIndicatorSet>(std::move(infos), std::move(expressions));

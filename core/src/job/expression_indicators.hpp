@@ -50,6 +50,8 @@ struct CompiledExpressions {
 /// Compiles the entries of `indicators:`. Every problem is appended, located at the
 /// offending key or, inside an expression, at the offending character; an entry with a
 /// problem is left out.
-CompiledExpressions compile_expression_indicators(const ConfigNode& list, std::vector<Diagnostic>& problems);
+/// `failed`, when given, receives the ids of the entries left out.
+CompiledExpressions compile_expression_indicators(const ConfigNode& list, std::vector<Diagnostic>& problems,
+                                                  std::vector<std::string>* failed = nullptr);
 
 }  // namespace povo::job

@@ -155,6 +155,7 @@ struct Checker {
     }
     const bool known = names.indicators->find(n.name).has_value() ||
                        std::find(names.measures.begin(), names.measures.end(), n.name) != names.measures.end();
+    if (!known && (names.unchecked || (names.failed && names.failed->count(n.name)))) return;
     if (!known) {
       if (find_function(n.name) || std::find(expr::builtin_functions().begin(), expr::builtin_functions().end(), n.name) !=
                                        expr::builtin_functions().end()) {
@@ -232,6 +233,7 @@ struct Checker {
       case TextFunction::ratio: {
         const expr::Node& a = n.args[0];
         auto i = a.kind == expr::NodeKind::name ? names.indicators->find(a.name) : std::nullopt;
+        if (!i && a.kind == expr::NodeKind::name && (names.unchecked || (names.failed && names.failed->count(a.name)))) return;
         if (!i) {
           if (a.kind == expr::NodeKind::name) {
             auto near = closest_match(a.name, names.indicators->ids());

@@ -17,6 +17,7 @@
 #include <povo/diagnostics.hpp>
 
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -78,6 +79,8 @@ struct TextNames {
   const IndicatorCatalog* indicators = nullptr;
   std::vector<std::string> measures;  ///< board-level measures the sources declare
   bool complete = true;               ///< false: a source cannot list its measures; unknown names are not errors
+  bool unchecked = false;             ///< an earlier problem left the names incomplete: unknown names are not reported
+  const std::set<std::string>* failed = nullptr;  ///< indicators with problems reported elsewhere
 };
 
 /// Compiles a text block. Problems (syntax, unknown names and functions, wrong argument

@@ -109,7 +109,7 @@ OwnStory read_own_story(const std::string& dir, const std::string& board, std::s
     if (!checked.empty() && static_cast<unsigned char>(checked.back()) >= 0xC0) checked.pop_back();
     if (auto bad = job::first_invalid_utf8(job::without_bom(checked))) {
       throw Error("the board's own text is not valid UTF-8", SourceLocation{path, bad->first, bad->second},
-                  "save the file as UTF-8 (it may be Windows-1252)");
+                  "save the file as UTF-8; it may be Windows-1252");
     }
     return parse_own_story(text, max_bytes);
   }
