@@ -221,16 +221,16 @@ TEST(ExprErrors, SyntaxWithExactMessagesAndColumns) {
             "sector.yaml:14:16: error: expected a number, a name, '(' or '-', found '*' in '1 + * 2'");
   EXPECT_EQ(compile_error("(1 + 2"),
             "sector.yaml:14:18: error: expected ')', found the end of the expression in '(1 + 2'");
-  EXPECT_EQ(compile_error("1e309"), "sector.yaml:14:12: error: number '1e309' is out of range in '1e309'");
+  EXPECT_EQ(compile_error("1e309"), "sector.yaml:14:12: error: number '1e309' is out of range");
   EXPECT_EQ(compile_error("x * 1e-400"), "sector.yaml:14:16: error: number '1e-400' is out of range in 'x * 1e-400'");
   EXPECT_EQ(compile_error("a = 1"), "sector.yaml:14:14: error: unexpected '=' in 'a = 1' (write '==' to compare)");
   EXPECT_EQ(compile_error("a < b < c"),
             "sector.yaml:14:18: error: comparisons cannot be chained in 'a < b < c' (write 'a < b and b < c')");
   EXPECT_EQ(compile_error("a && b"), "sector.yaml:14:14: error: unexpected '&&' in 'a && b' (write 'and')");
   EXPECT_EQ(compile_error("Eigen_vermogen"),
-            "sector.yaml:14:12: error: names are lowercase: 'Eigen_vermogen' in 'Eigen_vermogen' (write 'eigen_vermogen')");
+            "sector.yaml:14:12: error: names are lowercase: 'Eigen_vermogen' (write 'eigen_vermogen')");
   EXPECT_EQ(compile_error("2x"),
-            "sector.yaml:14:12: error: malformed number '2x' in '2x' (names start with a letter or '_')");
+            "sector.yaml:14:12: error: malformed number '2x' (names start with a letter or '_')");
   EXPECT_EQ(compile_error("1."), "sector.yaml:14:12: error: expected a digit after the decimal point in '1.'");
   EXPECT_EQ(compile_error(""), "sector.yaml:14:12: error: expected a number, a name, '(' or '-', found the end of the expression in ''");
   EXPECT_EQ(compile_error("x €"), "sector.yaml:14:14: error: unexpected character '\xE2\x82\xAC' in 'x \xE2\x82\xAC'");

@@ -134,8 +134,9 @@ ExprError make_error(std::string_view text, const TextOrigin& origin, std::size_
                      const std::string& message, const std::string& hint) {
   Diagnostic d;
   d.severity = Severity::error;
-  // The text is quoted unless the offending token is all of it ("unknown name 'jaar' in 'jaar'").
-  d.message = offset == 0 && length >= text.size() ? message : message + " in " + quote(text, offset);
+  // The text is quoted unless the message already quotes all of it ("unknown name 'jaar' in 'jaar'").
+  const bool quoted = !text.empty() && message.find("'" + std::string(text) + "'") != std::string::npos;
+  d.message = quoted ? message : message + " in " + quote(text, offset);
   d.location = origin.at(text, offset);
   d.hint = hint;
   return ExprError(std::move(d), std::string(text), offset, length);
