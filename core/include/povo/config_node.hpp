@@ -1,5 +1,6 @@
 // The configuration tree handed to plugins: YAML already parsed, includes resolved
-// and --set overrides applied, with the file:line:column of every node and key.
+// and --set overrides applied, with the file:line:column of every node and key, and of
+// every byte of a scalar (location_at).
 // Plugins never see yaml-cpp, so the plugin ABI does not depend on it.
 #pragma once
 

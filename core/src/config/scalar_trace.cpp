@@ -1,6 +1,7 @@
 #include "config/scalar_trace.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <limits>
 
 namespace povo::config {
@@ -135,7 +136,14 @@ class Tracer {
           continue;
         }
         ++p_;
-        while (!ends_token(p_) && std::string_view(",[]{}").find(static_cast<char>(peek())) == std::string_view::npos) ++p_;
+        if (c == '&') {  // an anchor name runs to white space or a flow indicator
+          while (!ends_token(p_) && std::string_view(",[]{}").find(static_cast<char>(peek())) == std::string_view::npos) ++p_;
+        } else {  // a tag: handle and suffix characters only (`!>` is the tag `!`, then a folded block)
+          while (peek() != eof && (std::isalnum(peek()) || std::string_view("-!#;/?:@&=+$_.~*'()%").find(
+                                                               static_cast<char>(peek())) != std::string_view::npos)) {
+            ++p_;
+          }
+        }
         continue;
       }
       if (c == ' ' || c == '\t') {
@@ -256,7 +264,9 @@ class Tracer {
     if (!plain) ++p_;  // the opening quote
     bool empty_line = false;
     std::size_t last_escaped = none;
-    for (;;) {
+    // Like yaml-cpp, the end of the text right after a line break ends even a quoted
+    // scalar without its closing quote.
+    while (peek() != eof) {
       std::size_t last_non_blank = out_.size();
       bool escaped_break = false;
       while (!at_end(kind) && !is_break(p_) && peek() != eof) {

@@ -55,13 +55,19 @@ struct KeyOp {
 // Cheap test first: most keys end in neither '+' nor ']'.
 bool may_be_key_op(const std::string& key) { return !key.empty() && (key.back() == '+' || key.back() == ']'); }
 
+// KEY and ID are names without white space or brackets (a data column such as
+// "LEERLINGEN 12+" in a free map stays a key).
 KeyOp parse_key_op(const std::string& key) {
-  if (key.size() >= 2 && key.back() == '+') return KeyOp{KeyOp::append, key.substr(0, key.size() - 1), {}};
-  if (key.size() >= 4 && key.back() == ']') {
-    const std::size_t open = key.find('[');
-    if (open != std::string::npos && open > 0 && open + 2 < key.size() && key.find('[', open + 1) == std::string::npos &&
-        key.find(']') == key.size() - 1) {
-      return KeyOp{KeyOp::item, key.substr(0, open), key.substr(open + 1, key.size() - open - 2)};
+  auto is_name = [](std::string_view s) { return !s.empty() && s.find_first_of(" \t[]") == std::string_view::npos; };
+  const std::string_view k = key;
+  if (k.size() >= 2 && k.back() == '+' && is_name(k.substr(0, k.size() - 1))) {
+    return KeyOp{KeyOp::append, key.substr(0, key.size() - 1), {}};
+  }
+  if (k.size() >= 4 && k.back() == ']') {
+    const std::size_t open = k.find('[');
+    if (open != std::string_view::npos && is_name(k.substr(0, open)) &&
+        is_name(k.substr(open + 1, k.size() - open - 2))) {
+      return KeyOp{KeyOp::item, key.substr(0, open), key.substr(open + 1, k.size() - open - 2)};
     }
   }
   return KeyOp{KeyOp::set, key, {}};
