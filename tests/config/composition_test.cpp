@@ -168,6 +168,12 @@ TEST(ConfigComposition, QuotedKeysAreNamesNotOperations) {
   EXPECT_EQ(root.at("columns").at("FTE 55+").as_string(), "fte_55plus");
   EXPECT_EQ(root.at("columns").at("a[b]").as_string(), "x");
   EXPECT_EQ(root.at("list").items().size(), 1u);
+  // A key whose KEY or ID has a space or bracket is a name too, like a data column.
+  const ConfigNode spaced = load_yaml_file(
+      dir.write("spaced.yaml", "columns:\n  LEERLINGEN 12+: leerlingen_12plus\n  a[b c]: x\n  a[b][c]: y\n"));
+  EXPECT_EQ(spaced.at("columns").at("LEERLINGEN 12+").as_string(), "leerlingen_12plus");
+  EXPECT_EQ(spaced.at("columns").at("a[b c]").as_string(), "x");
+  EXPECT_EQ(spaced.at("columns").at("a[b][c]").as_string(), "y");
 }
 
 TEST(ConfigComposition, AppendToSomethingThatIsNotAListIsLocated) {

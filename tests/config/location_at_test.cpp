@@ -168,6 +168,20 @@ TEST(ConfigLocationAt, AnchorsTagsFlowListsAndAliases) {
   EXPECT_EQ(at(root, "r", 2), "5:11");
 }
 
+TEST(ConfigLocationAt, TaggedBlockScalarsAndUnterminatedQuotes) {
+  TempDir dir;
+  // `!>` is the tag `!` followed by a folded block scalar.
+  const ConfigNode tagged = load_yaml_file(dir.write("tagged.yaml", "a: !>\n  een\n  twee\nb: x\n"));
+  ASSERT_EQ(tagged.at("a").scalar(), "een twee\n");
+  EXPECT_EQ(tagged.at("a").location().str(), (dir.path() / "tagged.yaml").string() + ":1:4");
+  EXPECT_EQ(at(tagged, "a", 4), "3:3");
+  EXPECT_EQ(at(tagged, "a", 8), "3:7");
+  // yaml-cpp ends a quote left open at the end of the text after a line break.
+  const ConfigNode open = load_yaml_file(dir.write("open.yaml", "a: 'een\n  twee\n"));
+  ASSERT_EQ(open.at("a").scalar(), "een twee ");
+  EXPECT_EQ(at(open, "a", 4), "2:3");
+}
+
 TEST(ConfigLocationAt, OffsetPastTheEndIsOneColumnAfterTheLastByte) {
   TempDir dir;
   const ConfigNode root = load_yaml_file(dir.write("job.yaml", "a: \"abc\"\nb: xyz\n"));
