@@ -215,9 +215,9 @@ TEST(ConfigComposition, UnknownItemIdSuggestsTheClosest) {
   const std::string job = dir.write("job.yaml", "include: reports.yaml\nreports[bestuur_pp]:\n  title: x\n");
   EXPECT_EQ(error_of([&] { load_yaml_file(job); }),
             job + ":2:1: error: no item with id 'bestuur_pp' in 'reports' (did you mean 'bestuur_po'?)");
-  const std::string far = dir.write("far.yaml", "include: reports.yaml\nreports[overzicht]:\n  title: x\n");
+  const std::string far = dir.write("far.yaml", "include: reports.yaml\nreports[jaarverslag]:\n  title: x\n");
   EXPECT_EQ(error_of([&] { load_yaml_file(far); }),
-            far + ":2:1: error: no item with id 'overzicht' in 'reports' (the ids are: sector_po, bestuur_po)");
+            far + ":2:1: error: no item with id 'jaarverslag' in 'reports' (the ids are: sector_po, bestuur_po)");
 }
 
 TEST(ConfigComposition, ItemByIdNeedsAnEarlierList) {

@@ -100,11 +100,11 @@ TEST(Overrides, ItemById) {
 
 TEST(Overrides, UnknownItemIdSuggestsTheClosest) {
   auto root = load_yaml_string("reports:\n  - id: sector_po\n  - id: bestuur_po\noutput: {dir: x}\n", "job.yaml");
-  EXPECT_EQ(override_error(root, "reports[bestuur_pp].locale=en"),
-            "--set reports[bestuur_pp].locale=en: error: --set: 'reports' has no item with id 'bestuur_pp' (did you "
+  EXPECT_EQ(override_error(root, "reports[bestuur_pp].subtitle=x"),
+            "--set reports[bestuur_pp].subtitle=x: error: --set: 'reports' has no item with id 'bestuur_pp' (did you "
             "mean 'bestuur_po'?)");
-  EXPECT_EQ(override_error(root, "reports[overzicht].locale=en"),
-            "--set reports[overzicht].locale=en: error: --set: 'reports' has no item with id 'overzicht' (the ids "
+  EXPECT_EQ(override_error(root, "reports[jaarverslag].subtitle=x"),
+            "--set reports[jaarverslag].subtitle=x: error: --set: 'reports' has no item with id 'jaarverslag' (the ids "
             "are: sector_po, bestuur_po)");
   EXPECT_EQ(override_error(root, "output[x].dir=y"),
             "--set output[x].dir=y: error: --set: 'output' is a map of keys, not a list, so it has no item with id "
