@@ -67,7 +67,7 @@ install(FILES ${povo_fonts} "${PROJECT_SOURCE_DIR}/fonts/LICENSE" "${PROJECT_SOU
 # Documentation.
 install(FILES "${CMAKE_CURRENT_LIST_DIR}/povo.1" DESTINATION "${CMAKE_INSTALL_MANDIR}/man1" COMPONENT povo)
 install(FILES "${PROJECT_SOURCE_DIR}/docs/plugin-guide.md" "${PROJECT_SOURCE_DIR}/docs/api-versioning.md"
-  "${PROJECT_SOURCE_DIR}/docs/config-reference.md"
+  "${PROJECT_SOURCE_DIR}/docs/config-reference.md" "${PROJECT_SOURCE_DIR}/docs/config-composition.md"
   DESTINATION "${CMAKE_INSTALL_DOCDIR}" COMPONENT povo)
 install(DIRECTORY "${CMAKE_CURRENT_LIST_DIR}/plugin-template/"
   DESTINATION "${CMAKE_INSTALL_DOCDIR}/plugin-template" COMPONENT povo)

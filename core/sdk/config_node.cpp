@@ -4,6 +4,7 @@
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
+#include <functional>
 
 namespace povo {
 
@@ -28,6 +29,19 @@ const char* type_word(ConfigNode::Type t) {
 std::string child_path(const std::string& parent, std::string_view key) {
   if (parent.empty()) return std::string(key);
   return parent + "." + std::string(key);
+}
+
+// Maps with more entries than this get a hash index; smaller ones are searched in order.
+constexpr std::size_t index_threshold = 16;
+
+std::uint64_t hash_of(std::string_view key) { return std::hash<std::string_view>{}(key); }
+
+// Full large lists and maps grow fourfold rather than twofold: moving a node is not
+// cheap, and a map of a million keys would otherwise spend most of its loading time
+// moving entries to ever larger arrays. Unused capacity is address space, not memory.
+template <class T>
+void grow(std::vector<T>& v) {
+  if (v.size() == v.capacity() && v.size() >= 1024) v.reserve(4 * v.size());
 }
 }  // namespace
 
@@ -81,12 +95,74 @@ const std::vector<ConfigNode::Entry>& ConfigNode::entries() const {
   return entries_;
 }
 
-const ConfigNode* ConfigNode::find(std::string_view key) const {
-  if (type_ != Type::map) return nullptr;
-  for (const auto& e : entries_) {
-    if (e.key == key) return &e.value;
+// index_ slots: 0 when free, else (the key's hash's upper 32 bits << 32) | (position + 1),
+// so most probes that do not match are decided without reading the entry's key.
+std::size_t ConfigNode::find_index(std::string_view key) const {
+  if (index_.empty()) {
+    for (std::size_t i = 0; i < entries_.size(); ++i) {
+      if (entries_[i].key == key) return i;
+    }
+    return entries_.size();
   }
-  return nullptr;
+  const std::uint64_t h = hash_of(key);
+  const std::uint64_t tag = h >> 32;
+  const std::size_t mask = index_.size() - 1;
+  for (std::size_t slot = h & mask;; slot = (slot + 1) & mask) {
+    const std::uint64_t v = index_[slot];
+    if (v == 0) return entries_.size();
+    const std::size_t at = static_cast<std::uint32_t>(v);
+    if ((v >> 32) == tag && entries_[at - 1].key == key) return at - 1;
+  }
+}
+
+void ConfigNode::index_entry(std::size_t i) {
+  const std::uint64_t h = hash_of(entries_[i].key);
+  const std::size_t mask = index_.size() - 1;
+  std::size_t slot = h & mask;
+  while (index_[slot] != 0) slot = (slot + 1) & mask;
+  index_[slot] = ((h >> 32) << 32) | static_cast<std::uint64_t>(i + 1);
+}
+
+void ConfigNode::rebuild_index() {
+  index_.clear();
+  if (entries_.size() <= index_threshold) return;
+  std::size_t size = 64;
+  while (size < 2 * entries_.size()) size *= 2;  // at most half full
+  index_.assign(size, 0);
+  for (std::size_t i = 0; i < entries_.size(); ++i) index_entry(i);
+}
+
+const ConfigNode* ConfigNode::find(std::string_view key) const {
+  const Entry* e = find_entry(key);
+  return e ? &e->value : nullptr;
+}
+
+const ConfigNode::Entry* ConfigNode::find_entry(std::string_view key) const {
+  if (type_ != Type::map) return nullptr;
+  const std::size_t i = find_index(key);
+  return i < entries_.size() ? &entries_[i] : nullptr;
+}
+
+SourceLocation ConfigNode::location_at(std::size_t offset) const {
+  if (type_ != Type::scalar || location_.line <= 0) return location_;
+  offset = std::min(offset, scalar_.size());
+  SourceLocation at = location_;
+  // The last span starting at or before offset; none (or no spans): count from location_.
+  auto after = std::upper_bound(spans_.begin(), spans_.end(), offset,
+                                [](std::size_t o, const ScalarSpan& s) { return o < s.offset; });
+  if (after == spans_.begin()) {
+    if (at.column > 0) at.column += static_cast<int>(offset);
+    return at;
+  }
+  const ScalarSpan& span = *(after - 1);
+  at.line = span.line;
+  at.column = span.column + static_cast<int>(offset - span.offset);
+  return at;
+}
+
+void ConfigNode::set_scalar_spans(std::vector<ScalarSpan> spans) {
+  if (type_ != Type::scalar) return;
+  spans_ = std::move(spans);
 }
 
 const ConfigNode& ConfigNode::at(std::string_view key) const {
@@ -156,6 +232,7 @@ bool ConfigNode::get_bool(std::string_view key, bool fallback) const {
 ConfigNode& ConfigNode::append(ConfigNode item) {
   if (type_ != Type::sequence) throw error("cannot append to " + std::string(type_word(type_)));
   item.set_path(path_ + "[" + std::to_string(items_.size()) + "]");
+  grow(items_);
   items_.push_back(std::move(item));
   return items_.back();
 }
@@ -163,21 +240,29 @@ ConfigNode& ConfigNode::append(ConfigNode item) {
 ConfigNode& ConfigNode::set(std::string key, SourceLocation key_at, ConfigNode value) {
   if (type_ != Type::map) throw error("cannot set a key in " + std::string(type_word(type_)));
   value.set_path(child_path(path_, key));
-  for (auto& e : entries_) {
-    if (e.key == key) {
-      e.key_location = std::move(key_at);
-      e.value = std::move(value);
-      return e.value;
+  if (const std::size_t i = find_index(key); i < entries_.size()) {
+    Entry& e = entries_[i];
+    e.key_location = std::move(key_at);
+    e.value = std::move(value);
+    return e.value;
+  }
+  grow(entries_);
+  entries_.push_back(Entry{std::move(key), std::move(key_at), std::move(value)});
+  if (entries_.size() > index_threshold) {
+    if (index_.size() < 2 * entries_.size()) {
+      rebuild_index();
+    } else {
+      index_entry(entries_.size() - 1);
     }
   }
-  entries_.push_back(Entry{std::move(key), std::move(key_at), std::move(value)});
   return entries_.back().value;
 }
 
 bool ConfigNode::erase(std::string_view key) {
-  auto it = std::find_if(entries_.begin(), entries_.end(), [&](const Entry& e) { return e.key == key; });
-  if (it == entries_.end()) return false;
-  entries_.erase(it);
+  const std::size_t i = type_ == Type::map ? find_index(key) : entries_.size();
+  if (i >= entries_.size()) return false;
+  entries_.erase(entries_.begin() + static_cast<std::ptrdiff_t>(i));
+  rebuild_index();
   return true;
 }
 

@@ -8,6 +8,11 @@
 #include <povo/diagnostics.hpp>
 
 #include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
 
 using corpus::Bounded;
 namespace cfg = povo::config;
@@ -104,4 +109,42 @@ TEST(CorpusConfig, IncludeNameTooLongForTheFileSystem) {
   const std::string msg = error_of([&] { cfg::load_yaml_string("include:\n  - " + name + ".yaml\n", "job.yaml", "/tmp"); });
   EXPECT_EQ(msg, "job.yaml:2:5: error: include[0]: cannot read configuration file '/tmp/" + name +
                      ".yaml' (the path is relative to the including file)");
+}
+
+// A map of a million keys took minutes: the duplicate-key check and ConfigNode::set
+// searched the keys one by one (quadratic), and yaml-cpp's node graph alone took most of
+// ten seconds and a gigabyte. Fixed in core/src/config/yaml_loader.cpp (a tree built from
+// parse events) and core/sdk/config_node.cpp (a hash index over large maps). About 6 s
+// and 470 MB in a RelWithDebInfo build, most of it yaml-cpp's scanner; about 40 s and
+// 1.1 GB with ASan and UBSan, hence the generous bounds (the quadratic version took hours).
+TEST(CorpusConfig, MapOfAMillionKeys) {
+  const std::string file =
+      (std::filesystem::temp_directory_path() / ("povo-million-keys-" + std::to_string(::getpid()) + ".yaml")).string();
+  {
+    std::ofstream out(file, std::ios::binary);
+    char line[64];
+    for (int i = 0; i < 1000000; ++i) {
+      const int n = std::snprintf(line, sizeof line, "key%07d: value %d\n", i, i);
+      out.write(line, n);
+    }
+  }
+  {
+    Bounded bound(120, 2048);
+    const povo::ConfigNode root = cfg::load_yaml_file(file);
+    ASSERT_EQ(root.entries().size(), 1000000u);
+    EXPECT_EQ(root.at("key0999999").as_string(), "value 999999");
+    EXPECT_EQ(root.at("key0500000").location().str(), file + ":500001:13");
+    EXPECT_EQ(root.entries()[123456].key_location.str(), file + ":123457:1");
+    EXPECT_EQ(root.find("key1000000"), nullptr);
+  }
+  std::filesystem::remove(file);
+}
+
+TEST(CorpusConfig, DuplicateKeyAtTheEndOfALargeMap) {
+  Bounded bound;
+  std::string yaml;
+  for (int i = 0; i < 100000; ++i) yaml += "k" + std::to_string(i) + ": " + std::to_string(i) + "\n";
+  yaml += "k77777: again\n";
+  EXPECT_EQ(error_of([&] { cfg::load_yaml_string(yaml, "big.yaml"); }),
+            "big.yaml:100001:1: error: duplicate key 'k77777' (it is already set at line 77778; remove one of them)");
 }

@@ -1,11 +1,14 @@
 // The configuration tree handed to plugins: YAML already parsed, includes resolved
-// and --set overrides applied, with the file:line:column of every node and key.
+// and --set overrides applied, with the file:line:column of every node and key, and of
+// every byte of a scalar (location_at).
 // Plugins never see yaml-cpp, so the plugin ABI does not depend on it.
 #pragma once
 
 #include <povo/diagnostics.hpp>
 #include <povo/export.hpp>
 
+#include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -18,6 +21,15 @@ class POVO_SDK_API ConfigNode {
  public:
   enum class Type { null, scalar, sequence, map };
   struct Entry;  // key, key location, value
+  /// Where a run of a scalar's bytes was written: byte `offset` of scalar() is at
+  /// `line`:`column` of location().file, and each following byte up to the next span's
+  /// offset is one column further on the same line (see location_at()).
+  struct ScalarSpan {
+    std::uint32_t offset = 0;
+    int line = 0;
+    int column = 0;
+    friend bool operator==(const ScalarSpan&, const ScalarSpan&) = default;
+  };
 
   ConfigNode();
   ConfigNode(const ConfigNode&);
@@ -39,13 +51,25 @@ class POVO_SDK_API ConfigNode {
   const SourceLocation& location() const noexcept { return location_; }
   /// The key path from the root, e.g. "sources[0].options.columns".
   const std::string& path() const noexcept { return path_; }
+  /// The file:line:column of byte `offset` of scalar() (columns count bytes, from 1), so
+  /// an error inside a value points at the exact character: exact for every YAML scalar
+  /// style (plain, quoted, literal and folded blocks, multi-line, escapes, CRLF). A byte
+  /// that an escape such as \u00e9 or '' produced is at the escape's first character; a
+  /// space or line break that folding produced is at the line break it stands for.
+  /// An offset at or past the end is one column after the last byte. Without span
+  /// information (nodes built by make_scalar, or text the loader could not retrace), the
+  /// same line as location() and column location().column + offset; location() itself
+  /// for nodes that are not scalars or have no known line.
+  SourceLocation location_at(std::size_t offset) const;
 
   /// Scalar text as written (after YAML unquoting).
   const std::string& scalar() const;
   const std::vector<ConfigNode>& items() const;  ///< sequence items
   const std::vector<Entry>& entries() const;     ///< map entries in file order
-  /// Map lookup; nullptr when absent or when this is not a map.
+  /// Map lookup; nullptr when absent or when this is not a map. Constant time on large maps.
   const ConfigNode* find(std::string_view key) const;
+  /// Map lookup of the whole entry (key, key location, value); nullptr when absent.
+  const Entry* find_entry(std::string_view key) const;
   /// Map lookup that throws a located Error naming the missing key.
   const ConfigNode& at(std::string_view key) const;
 
@@ -71,14 +95,26 @@ class POVO_SDK_API ConfigNode {
   ConfigNode& set(std::string key, SourceLocation key_at, ConfigNode value);  ///< insert or replace
   bool erase(std::string_view key);
   void set_path(std::string path);  ///< re-roots this subtree's key paths
+  /// Where the bytes of scalar() were written, for location_at(): spans in increasing
+  /// offset order, the first at offset 0. Ignored unless this is a scalar.
+  void set_scalar_spans(std::vector<ScalarSpan> spans);
 
  private:
+  std::size_t find_index(std::string_view key) const;  // position in entries_, or entries_.size()
+  void index_entry(std::size_t i);
+  void rebuild_index();
+
   Type type_ = Type::null;
   SourceLocation location_;
   std::string path_;
   std::string scalar_;
   std::vector<ConfigNode> items_;
   std::vector<Entry> entries_;
+  // A hash table over entries_ of large maps (open addressing, at most half full), so
+  // loading a map of a million keys is not quadratic. Empty for small maps.
+  std::vector<std::uint64_t> index_;
+  // Empty when byte i of scalar_ is at location_ + i columns (a plain one-line scalar).
+  std::vector<ScalarSpan> spans_;
 };
 
 struct ConfigNode::Entry {

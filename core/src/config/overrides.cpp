@@ -9,9 +9,21 @@ namespace povo::config {
 namespace {
 
 struct Step {
-  std::string key;   // map key, or empty for an index
-  long index = -1;   // list index
+  std::string key;     // map key, or empty for a list item
+  long index = -1;     // list index (for an item by id: once found)
+  std::string id;      // list item by its `id:`, when the brackets hold no number
+  bool by_id = false;
 };
+
+const char* type_word(const ConfigNode& n) {
+  switch (n.type()) {
+    case ConfigNode::Type::null: return "nothing";
+    case ConfigNode::Type::scalar: return "a single value";
+    case ConfigNode::Type::sequence: return "a list";
+    case ConfigNode::Type::map: return "a map of keys";
+  }
+  return "?";
+}
 
 std::vector<Step> parse_path(std::string_view path, const SourceLocation& where) {
   std::vector<Step> steps;
@@ -23,10 +35,13 @@ std::vector<Step> parse_path(std::string_view path, const SourceLocation& where)
     if (path[i] == '[') {
       std::size_t close = path.find(']', i);
       if (close == std::string_view::npos || close == i + 1) throw fail("unclosed or empty '['");
-      std::string digits(path.substr(i + 1, close - i - 1));
-      if (digits.find_first_not_of("0123456789") != std::string::npos) throw fail("list index must be a number");
-      if (digits.size() > 9) throw fail("list index is too large");  // std::stol would throw out_of_range
-      steps.push_back(Step{"", std::stol(digits)});
+      std::string inside(path.substr(i + 1, close - i - 1));
+      if (inside.find_first_not_of("0123456789") != std::string::npos) {
+        steps.push_back(Step{"", -1, std::move(inside), true});  // reports[bestuur_po]: the item with that id
+      } else {
+        if (inside.size() > 9) throw fail("list index is too large");  // std::stol would throw out_of_range
+        steps.push_back(Step{"", std::stol(inside), {}, false});
+      }
       i = close + 1;
       if (i < path.size() && path[i] == '.') ++i;
       continue;
@@ -34,7 +49,7 @@ std::vector<Step> parse_path(std::string_view path, const SourceLocation& where)
     std::size_t end = path.find_first_of(".[", i);
     if (end == std::string_view::npos) end = path.size();
     if (end == i) throw fail("empty key");
-    steps.push_back(Step{std::string(path.substr(i, end - i)), -1});
+    steps.push_back(Step{std::string(path.substr(i, end - i)), -1, {}, false});
     i = end;
     if (i < path.size() && path[i] == '.') {
       ++i;
@@ -45,6 +60,41 @@ std::vector<Step> parse_path(std::string_view path, const SourceLocation& where)
   return steps;
 }
 
+// The position of the item a list step names in `list`, with a located error if none.
+std::size_t find_item(const ConfigNode& list, Step& step, const SourceLocation& where) {
+  if (!step.by_id) {
+    if (!list.is_sequence() || static_cast<std::size_t>(step.index) >= list.items().size()) {
+      throw Error("--set: '" + list.path() + "' has no item [" + std::to_string(step.index) + "]", where);
+    }
+    return static_cast<std::size_t>(step.index);
+  }
+  if (!list.is_sequence()) {
+    throw Error("--set: '" + list.path() + "' is " + type_word(list) + ", not a list, so it has no item with id '" +
+                    step.id + "'",
+                where);
+  }
+  std::vector<std::string> ids;
+  for (std::size_t i = 0; i < list.items().size(); ++i) {
+    const ConfigNode* id = list.items()[i].find("id");
+    if (!id || !id->is_scalar()) continue;
+    if (id->scalar() == step.id) {
+      step.index = static_cast<long>(i);
+      return i;
+    }
+    ids.push_back(id->scalar());
+  }
+  std::string hint;
+  if (auto near = closest_match(step.id, ids)) {
+    hint = "did you mean '" + *near + "'?";
+  } else if (ids.empty()) {
+    hint = "no item of '" + list.path() + "' has an 'id:'";
+  } else {
+    hint = "the ids are:";
+    for (std::size_t i = 0; i < ids.size(); ++i) hint += (i ? ", " : " ") + ids[i];
+  }
+  throw Error("--set: '" + list.path() + "' has no item with id '" + step.id + "'", where, hint);
+}
+
 }  // namespace
 
 void apply_override(ConfigNode& root, std::string_view assignment) {
@@ -53,19 +103,20 @@ void apply_override(ConfigNode& root, std::string_view assignment) {
   if (eq == std::string_view::npos) {
     throw Error("--set needs key=value, got '" + std::string(assignment) + "'", {}, "for example --set year=2023");
   }
-  std::vector<Step> steps = parse_path(assignment.substr(0, eq), where);
+  // KEY+=VALUE appends to the list KEY.
+  const bool append = eq > 0 && assignment[eq - 1] == '+';
+  const std::string_view key_path = assignment.substr(0, append ? eq - 1 : eq);
+  std::vector<Step> steps = parse_path(key_path, where);
   ConfigNode value = load_yaml_string(std::string(assignment.substr(eq + 1)), where.file);
 
   // Walk down, rebuilding on the way back up: ConfigNode hands out const children.
   std::vector<ConfigNode> chain{root};
   for (std::size_t s = 0; s + 1 < steps.size(); ++s) {
     const ConfigNode& here = chain.back();
-    const Step& step = steps[s];
-    if (step.index >= 0) {
-      if (!here.is_sequence() || static_cast<std::size_t>(step.index) >= here.items().size()) {
-        throw Error("--set: '" + here.path() + "' has no item [" + std::to_string(step.index) + "]", where);
-      }
-      chain.push_back(here.items()[static_cast<std::size_t>(step.index)]);
+    Step& step = steps[s];
+    if (step.key.empty()) {
+      const std::size_t i = find_item(here, step, where);
+      chain.push_back(here.items()[i]);
     } else {
       if (here.is_null()) {
         chain.back() = ConfigNode::make_map(here.location(), here.path());
@@ -76,12 +127,35 @@ void apply_override(ConfigNode& root, std::string_view assignment) {
       chain.push_back(child ? *child : ConfigNode::make_null(where, ""));
     }
   }
+  Step& last = steps.back();
+  if (last.by_id) find_item(chain.back(), last, where);
+  if (append) {
+    const ConfigNode& parent = chain.back();
+    const ConfigNode* target = nullptr;
+    if (last.key.empty()) {
+      const std::size_t i = find_item(parent, last, where);
+      target = &parent.items()[i];
+    } else if (parent.is_map()) {
+      target = parent.find(last.key);
+    }
+    ConfigNode list = target && !target->is_null() ? *target : ConfigNode::make_sequence(value.location(), "");
+    if (!list.is_sequence()) {
+      throw Error("--set: cannot append to '" + target->path() + "': it is " + type_word(*target) + ", not a list", where,
+                  "--set " + std::string(key_path) + "=VALUE replaces it");
+    }
+    if (value.is_sequence()) {
+      for (const auto& item : value.items()) list.append(item);
+    } else {
+      list.append(std::move(value));
+    }
+    value = std::move(list);
+  }
   // Assign the value at the last step, then fold the chain back into the root.
   ConfigNode current = std::move(value);
   for (std::size_t s = steps.size(); s-- > 0;) {
     ConfigNode parent = chain[s];
     const Step& step = steps[s];
-    if (step.index >= 0) {
+    if (step.key.empty()) {
       if (!parent.is_sequence() || static_cast<std::size_t>(step.index) >= parent.items().size()) {
         throw Error("--set: '" + parent.path() + "' has no item [" + std::to_string(step.index) + "]", where);
       }
