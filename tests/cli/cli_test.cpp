@@ -43,12 +43,16 @@ TEST(Cli, PluginsListsGoodPluginsAndWarnsAboutEachRejection) {
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("fixture_good    indicator    1.2.3"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("fixture_source  data-source  0.3.0"), std::string::npos) << r.out;
-  for (const char* reason :
-       {"libpovo_not_elf.so: not a shared library (no ELF header)", "libpovo_empty.so: empty file, not a shared library",
-        "libpovo_fixture_no_manifest.so: no povo manifest", "libpovo_fixture_wrong_api.so: incompatible plugin API version 99.0",
-        "libpovo_fixture_throws.so: factory failed: cannot connect to the board warehouse",
-        "libpovo_fixture_dup_b.so: duplicate plugin id 'fixture_dup'"}) {
-    EXPECT_NE(r.err.find(std::string("warning: plugin rejected: ") + FIXTURE_ALL_DIR + "/" + reason), std::string::npos)
+  for (const auto& [file, reason] : std::vector<std::pair<std::string, std::string>>{
+           {"libpovo_not_elf.so", "not a shared library (no ELF header)"},
+           {"libpovo_empty.so", "empty file, not a shared library"},
+           {"libpovo_fixture_no_manifest.so", "no povo manifest"},
+           {"libpovo_fixture_wrong_api.so", "incompatible plugin API version 99.0"},
+           {"libpovo_fixture_throws.so", "factory failed: cannot connect to the board warehouse"},
+           {"libpovo_fixture_dup_b.so", "duplicate plugin id 'fixture_dup'"}}) {
+    // One message format everywhere: "file: severity: message".
+    EXPECT_NE(r.err.find(std::string(FIXTURE_ALL_DIR) + "/" + file + ": warning: plugin rejected: " + reason),
+              std::string::npos)
         << reason << "\n" << r.err;
   }
 }
@@ -56,7 +60,7 @@ TEST(Cli, PluginsListsGoodPluginsAndWarnsAboutEachRejection) {
 TEST(Cli, StrictMakesRejectionsFatal) {
   auto r = run_povo("plugins --strict " + all);
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_NE(r.err.find("error: plugin rejected: "), std::string::npos);
+  EXPECT_NE(r.err.find(": error: plugin rejected: "), std::string::npos);
 }
 
 TEST(Cli, PluginPathFromEnvironment) {

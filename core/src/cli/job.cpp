@@ -11,7 +11,8 @@ bool load_plugins(host::PluginRegistry& registry, const CommonOptions& options, 
   registry.discover(host::plugin_search_path(options.plugin_paths, std::getenv("POVO_PLUGIN_PATH")),
                     options.plugin_paths.size());
   for (const auto& r : registry.rejections()) {
-    err << (options.strict ? "error: " : "warning: ") << "plugin rejected: " << r.str() << '\n';
+    // The one message format: "file: severity: message".
+    err << r.file << (options.strict ? ": error: " : ": warning: ") << "plugin rejected: " << r.reason << '\n';
   }
   return !(options.strict && !registry.rejections().empty());
 }

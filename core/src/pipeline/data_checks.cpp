@@ -164,17 +164,27 @@ struct Checks {
   void indicator_coverage(const job::ReportSpec& rep, const std::vector<EntityIndex>& scope) {
     if (scope.empty()) return;
     for (const auto& ref : rep.indicators()) {
-      std::size_t missing = 0;
+      // Group figures rest on the boards with an exact value: count the others, apart from
+      // boards the indicator does not apply to (a board without vwo has no vwo pass rate).
+      std::size_t applies = 0, missing = 0, ranges = 0;
       for (EntityIndex b : scope) {
         const Value v = r.indicators.get(ref.index, b, job.year);
-        // "Does not apply" (a board without vwo has no vwo pass rate) is no gap in the data.
-        if (v.is_missing() && v.reason() != Reason::not_applicable) ++missing;
+        if (v.is_missing() && v.reason() == Reason::not_applicable) continue;
+        ++applies;
+        if (v.is_missing()) ++missing;
+        else if (!v.is_number()) ++ranges;
       }
-      const double share = static_cast<double>(missing) / static_cast<double>(scope.size());
-      if (missing == 0 || share <= job.output.max_missing_share) continue;
-      add(Severity::warning, "indicator '" + ref.id + "' has no value for " + std::to_string(missing) + " of the " +
-                                 std::to_string(scope.size()) + " boards of report '" + rep.id + "' in " +
-                                 std::to_string(job.year) + " (" + percent(missing, scope.size()) + ")",
+      const std::size_t inexact = missing + ranges;
+      if (inexact == 0 || static_cast<double>(inexact) <= job.output.max_missing_share * static_cast<double>(applies)) continue;
+      std::string detail;
+      if (missing && ranges) {
+        detail = ": " + std::to_string(missing) + " without a value, " + std::to_string(ranges) + " only as a range from '<5' counts";
+      } else if (ranges) {
+        detail = ", known only as a range from '<5' counts";
+      }
+      add(Severity::warning, "indicator '" + ref.id + "' has no exact value for " + std::to_string(inexact) + " of the " +
+                                 std::to_string(applies) + " boards of report '" + rep.id + "' in " +
+                                 std::to_string(job.year) + " (" + percent(inexact, applies) + detail + ")",
           ref.where, "its group figures rest on the other boards, and the report says over how many");
     }
   }

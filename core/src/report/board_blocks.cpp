@@ -52,9 +52,24 @@ void summary(pdf::Document& doc, const job::SummaryBlock& b, const ReportContext
   t.columns = {pdf::Column(nl(c) ? "Kengetal" : "Indicator"), pdf::Column(nl(c) ? "Uw bestuur" : "Your board", true),
                pdf::Column(nl(c) ? "Mediaan" : "Median", true), pdf::Column("P25\xE2\x80\x93P75", true),
                pdf::Column(nl(c) ? "Kwartiel" : "Quartile", true), pdf::Column(nl(c) ? "Signaal" : "Signal")};
+  std::vector<std::string> coverage;
   for (const auto& ref : b.indicators) {
     const std::size_t i = ref.index;
     auto p = position(c, i, c.year);
+    // A median over fewer boards than the group holds says so (boards to which the
+    // indicator does not apply are not counted).
+    if (!p.peers.withheld && c.membership.members) {
+      std::size_t applies = 0;
+      for (EntityIndex m : *c.membership.members) {
+        const Value v = c.indicators().get(i, m, c.year);
+        applies += !(v.is_missing() && v.reason() == Reason::not_applicable);
+      }
+      if (p.peers.n < applies) {
+        coverage.push_back(label(c, i) + (nl(c) ? ": over " : ": over ") +
+                           format::format_integer(static_cast<std::int64_t>(p.peers.n), c.locale) +
+                           (nl(c) ? " van " : " of ") + format::format_integer(static_cast<std::int64_t>(applies), c.locale));
+      }
+    }
     pdf::Cell own(text_of(c, i, p.value));
     if (signal_of(p) == pdf::Signal::warning) own.highlight = pdf::Highlight::bad;
     std::string band = p.peers.withheld ? "\xE2\x80\x93"
@@ -67,6 +82,26 @@ void summary(pdf::Document& doc, const job::SummaryBlock& b, const ReportContext
   t.source = (nl(c) ? "Vergelijkingsgroep: " : "Comparison group: ") + c.membership.label + ", n = " +
              std::to_string(c.membership.members ? c.membership.members->size() : 0) + ".";
   if (!c.membership.note.empty()) t.notes.push_back(c.membership.note);
+  if (!coverage.empty()) {
+    std::string line = nl(c) ? "Niet elk bestuur van de groep heeft een waarde; de statistieken rusten op de besturen met een "
+                               "waarde. "
+                             : "Not every board of the group has a value; the statistics rest on the boards with one. ";
+    for (std::size_t k = 0; k < coverage.size(); ++k) line += (k ? "; " : "") + coverage[k];
+    t.notes.push_back(line + (nl(c) ? " besturen." : " boards."));
+  }
+  // The board was placed in its group by an attribute its branches disagree on: say how.
+  const auto& conflicts = c.job.loaded.attribute_conflicts;
+  for (const auto& attribute : c.job.peer_groups->definitions()[c.membership.definition].by) {
+    auto it = conflicts.find(attribute);
+    if (it == conflicts.end()) continue;
+    for (const auto& [board, detail] : it->second) {
+      if (board != *c.board) continue;
+      t.notes.push_back(nl(c) ? "De vestigingen van uw bestuur verschillen in " + attribute_label(attribute, c) + " (" + detail +
+                                    "); het bestuur is ingedeeld naar de waarde van de meeste vestigingen."
+                              : "Your board's branches differ in " + attribute_label(attribute, c) + " (" + detail +
+                                    "); the board is placed by the value most of its branches have.");
+    }
+  }
   t.notes.push_back(nl(c) ? "Kwartiel 1 = de laagste 25% van de groep. Statistieken over minder dan " +
                                 std::to_string(c.job.statistics->min_k()) + " besturen worden niet getoond."
                           : "Quartile 1 = the lowest 25% of the group. Statistics over fewer than " +

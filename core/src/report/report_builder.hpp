@@ -40,6 +40,8 @@ std::string text_of(const ReportContext& c, std::size_t i, const Value& v);
 format::NumberStyle style(const ReportContext& c, std::size_t i);
 double number_or_nan(const Value& v);
 std::string signal_text(const ReportContext& c, std::size_t i, const job::SignalRule& s);
+/// How a board attribute is named for readers: "provincie", "denominatie", ...
+std::string attribute_label(const std::string& attribute, const ReportContext& c);
 std::string caption_or(const ReportContext& c, const std::optional<job::TitleTemplate>& caption, std::string fallback);
 void add_target(pdf::Document& doc, pdf::LineChart& chart, const job::Target& t, const ReportContext& c, std::size_t i,
                 const std::vector<double>& values);

@@ -2,6 +2,7 @@
 #include "report/value_text.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 
@@ -22,6 +23,17 @@ std::string caption_or(const ReportContext& c, const std::optional<job::TitleTem
 std::string text_of(const ReportContext& c, std::size_t i, const Value& v) { return value_text(v, style(c, i), c.locale); }
 
 double number_or_nan(const Value& v) { return v.is_number() ? v.number() : std::numeric_limits<double>::quiet_NaN(); }
+
+std::string attribute_label(const std::string& by, const ReportContext& c) {
+  static const std::vector<std::array<const char*, 3>> names = {
+      {"province", "provincie", "province"},     {"denomination", "denominatie", "denomination"},
+      {"sector", "sector", "sector"},            {"rpa_region", "RPA-regio", "RPA region"},
+      {"municipality", "gemeente", "municipality"}, {"school_type", "schoolsoort", "school type"}};
+  for (const auto& n : names) {
+    if (by == n[0]) return c.locale == format::Locale::nl ? n[1] : n[2];
+  }
+  return by;
+}
 
 std::string signal_text(const ReportContext& c, std::size_t i, const job::SignalRule& s) {
   std::string op;

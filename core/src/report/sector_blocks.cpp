@@ -142,18 +142,6 @@ void histogram(pdf::Document& doc, const job::HistogramBlock& b, const ReportCon
   }
 }
 
-// How a board attribute is named in a report.
-std::string attribute_label(const std::string& by, const ReportContext& c) {
-  static const std::vector<std::array<const char*, 3>> names = {
-      {"province", "provincie", "province"},     {"denomination", "denominatie", "denomination"},
-      {"sector", "sector", "sector"},            {"rpa_region", "RPA-regio", "RPA region"},
-      {"municipality", "gemeente", "municipality"}, {"school_type", "schoolsoort", "school type"}};
-  for (const auto& n : names) {
-    if (by == n[0]) return nl(c) ? n[1] : n[2];
-  }
-  return by;
-}
-
 void breakdown(pdf::Document& doc, const job::BreakdownBlock& b, const ReportContext& c) {
   const std::size_t i = b.indicator.index;
   std::map<std::string, std::vector<EntityIndex>> groups;
