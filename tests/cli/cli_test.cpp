@@ -164,7 +164,8 @@ TEST(Cli, DataPrintsIndicatorsPeerGroupsAndStatistics) {
             "board,10003,2024,plus_one,31,ok\n"
             "board,10003,2024,doubled,30,ok\n");
   auto peers = run_povo("data " + config + " " + good + " --table peers --board 10000");
-  EXPECT_EQ(peers.out, "board,year,peer_group,used_group,group,members,fallback,note\n10000,2024,alle,alle,Alle besturen,6,no,\n");
+  EXPECT_EQ(peers.out,
+            "board,year,peer_group,used_group,key,group,members,fallback,note\n10000,2024,alle,alle,*,Alle besturen,6,no,\n");
   auto stats = run_povo("data " + config + " " + good + " --table stats");
   // doubled = 0, 10, 20, 30, 40, 50: median 25, P10 at h = 0.5 -> 5, P25 at h = 1.25 -> 12.5.
   // The group figure follows the declared aggregation (the fixture declares none: the median).

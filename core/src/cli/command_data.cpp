@@ -68,7 +68,8 @@ void print_peers(const pipeline::JobResult& r, const std::optional<EntityIndex>&
                  std::ostream& out) {
   const Dataset& ds = r.loaded.dataset;
   const auto& groups = *r.peer_groups;
-  out << "board,year,peer_group,used_group,group,members,fallback,note\n";
+  // `key` is the group's column `group` in --table stats, so the two tables join.
+  out << "board,year,peer_group,used_group,key,group,members,fallback,note\n";
   for (int year : ds.years()) {
     if (filter.year && year != *filter.year) continue;
     for (std::size_t d = 0; d < groups.definitions().size(); ++d) {
@@ -76,7 +77,7 @@ void print_peers(const pipeline::JobResult& r, const std::optional<EntityIndex>&
         if (board && b != *board) continue;
         auto m = groups.membership(d, b, year);
         out << csv_field(ds.entity_code(EntityKind::board, b)) << ',' << year << ',' << groups.definitions()[d].id << ','
-            << groups.definitions()[m.definition].id << ',' << csv_field(m.label) << ','
+            << groups.definitions()[m.definition].id << ',' << csv_field(m.key) << ',' << csv_field(m.label) << ','
             << (m.members ? m.members->size() : 0) << ',' << (m.fallback_used ? "yes" : "no") << ','
             << csv_field(m.note) << '\n';
       }
