@@ -7,6 +7,9 @@
 # 3. the installed povo lists both example plugins and its own installed plugins
 # 4. `povo data` on a job that uses both prints the example indicator's values
 # 5. `povo run` (when this povo renders reports) writes a PDF with the value in it
+# 6. a job of its own extends the installed demo job, without copying it, with the example
+#    source, the example indicator set and a chapter in one report (include:, KEY+:,
+#    KEY[ID]:, docs/config-composition.md); validate, then run that report for one board
 set -euo pipefail
 build="$1" template="$2" work="$3" cmake="$4" generator="$5" cxx="$6" pdftotext="${7:-}"
 
@@ -111,5 +114,43 @@ YAML
     grep -q "25,0%" "$work/report.txt" || { cat "$work/report.txt"; fail "the example indicator's value (25,0%) is not in $pdf"; }
     echo "report $pdf shows 25,0%"
   fi
+fi
+if [ -n "$pdftotext" ] && "$povo" --help | grep -q "run CONFIG"; then
+  step "extend the installed demo job with the example plugins"
+  ext="$work/extension"
+  mkdir -p "$ext"
+  "$povo" demo-data --out "$ext/data" >/dev/null
+  # Pupil satisfaction of two demo boards, read by the example source.
+  printf '25244,2023,80\n25244,2024,84\n71791,2023,70\n71791,2024,63\n' >"$ext/data/tevredenheid.csv"
+  cat >"$ext/job.yaml" <<YAML
+include: $prefix/share/povo/configs/demo/job.yaml
+data_dir: data
+output: {dir: reports}
+sources+:
+  - id: tevredenheid
+    plugin: example_csv
+    options: {file: tevredenheid.csv, measure: tevredenheid}
+indicator_sets+:
+  - plugin: example_growth
+    options: {measure: tevredenheid}
+reports[bestuur_po]:
+  chapters+:
+    - title: Tevredenheid
+      blocks:
+        - text: "De tevredenheid van uw leerlingen veranderde met {example_groei}."
+        - table: [example_groei]
+YAML
+  "$povo" validate "$ext/job.yaml" --plugin-path "$plugins" >"$work/ext-validate.txt" 2>&1 ||
+    { cat "$work/ext-validate.txt"; fail "povo validate of the extended demo job"; }
+  cat "$work/ext-validate.txt"
+  grep -q "valid (16 sources, 39 indicators, 5 reports)" "$work/ext-validate.txt" || fail "the extension is not in the job"
+  "$povo" run "$ext/job.yaml" --plugin-path "$plugins" --report bestuur_po --board 25244 >"$work/ext-run.log" 2>&1 ||
+    { cat "$work/ext-run.log"; fail "povo run of the extended demo job"; }
+  pdf=$(find "$ext/reports" -name 'bestuur-25244-*.pdf' | head -n 1)
+  [ -n "$pdf" ] || { cat "$work/ext-run.log"; fail "no report for board 25244"; }
+  "$pdftotext" "$pdf" "$work/ext-report.txt"
+  grep -q "Tevredenheid" "$work/ext-report.txt" || fail "the added chapter is not in $pdf"
+  grep -q "veranderde met 5,0%" "$work/ext-report.txt" || { grep -n "tevredenheid" "$work/ext-report.txt"; fail "the added text is not in $pdf"; }
+  echo "extended demo report $pdf has the chapter Tevredenheid (5,0%)"
 fi
 echo "PASS"
