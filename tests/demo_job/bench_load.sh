@@ -21,15 +21,18 @@ command -v jq >/dev/null || { echo "bench_load.sh: jq is not installed" >&2; exi
 
 root="$(mktemp -d "${TMPDIR:-/tmp}/povo-bench-load.XXXXXX")"
 trap 'rm -rf "$root"' EXIT
-mkdir -p "$root/configs/demo"
-cp "$repo"/configs/demo/*.yaml "$root/configs/demo/"
+mkdir -p "$root/configs"
+cp -r "$repo"/configs/demo "$root/configs/"
 "$povo" demo-data --out "$root/out/demo-data" >/dev/null
 job="$root/configs/demo/job.yaml"
 
 # One checked run first: the benchmark is only meaningful when the load is clean.
 export POVO_PLUGIN_PATH=
 "$povo" data "$job" >/dev/null 2>"$root/first.err" || { cat "$root/first.err" >&2; exit 1; }
-grep -q '^data quality:' "$root/first.err" && { echo "bench_load.sh: the load reports data problems:" >&2; cat "$root/first.err" >&2; exit 1; }
+# Coverage warnings are expected (the demo's '<5' ranges); errors are not.
+if grep -q '^data quality:' "$root/first.err" && ! grep -q '^data quality: 0 errors' "$root/first.err"; then
+  echo "bench_load.sh: the load reports data errors:" >&2; cat "$root/first.err" >&2; exit 1
+fi
 tail -n 1 "$root/first.err"
 echo "data: $(du -sh "$root/out/demo-data" | cut -f1) in $(ls "$root/out/demo-data" | wc -l) files; povo: $povo"
 
