@@ -159,19 +159,18 @@ struct ReportCompiler {
     }
     // The other keys must be options of this kind.
     const std::string options = info->options;
+    std::vector<std::string> allowed_keys;  // "caption, target" -> {caption, target}
+    for (std::string rest = options; !rest.empty();) {
+      const std::size_t p = rest.find(", ");
+      allowed_keys.push_back(rest.substr(0, p));
+      rest = p == std::string::npos ? "" : rest.substr(p + 2);
+    }
     for (const auto& e : n.entries()) {
       if (&e == kind_entry) continue;
-      if (options.find(e.key) == std::string::npos || e.key.empty()) {
+      if (std::find(allowed_keys.begin(), allowed_keys.end(), e.key) == allowed_keys.end()) {
         Diagnostic d;
         d.message = "unknown key '" + e.key + "' in a " + kind_entry->key + " block";
         d.location = e.key_location;
-        std::vector<std::string> allowed_keys;
-        std::string rest = options;
-        for (std::size_t p; !rest.empty();) {
-          p = rest.find(", ");
-          allowed_keys.push_back(rest.substr(0, p));
-          rest = p == std::string::npos ? "" : rest.substr(p + 2);
-        }
         d.hint = suggest(e.key, allowed_keys, options.empty() ? "a " + kind_entry->key + " block takes no other keys"
                                                                : "a " + kind_entry->key + " block also takes: " + options);
         if (kind_info(e.key)) d.hint = "a block has one kind; start a new block with '- " + e.key + ": ...'";
